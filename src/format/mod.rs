@@ -1,0 +1,1 @@
+//! Text formatting of numbers and strings (filled in by the format work).
