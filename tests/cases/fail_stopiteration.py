@@ -1,0 +1,5 @@
+# StopIteration escaping from next() at module level.
+
+it = iter([1])
+print(next(it))
+print(next(it))
