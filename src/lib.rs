@@ -5,3 +5,4 @@
 pub mod format;
 pub mod marshal;
 pub mod opcode;
+pub mod unicode;

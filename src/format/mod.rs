@@ -30,7 +30,6 @@ pub mod round;
 pub mod spec;
 pub mod text;
 mod unicode;
-mod unicode_tables;
 
 pub use error::{ErrorKind, FormatError};
 pub use hex::{float_hex, parse_hex_float};

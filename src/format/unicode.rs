@@ -1,31 +1,8 @@
-//! The two Unicode character properties the parsers need, looked up in the
-//! generated tables, and CPython's ASCII folding of numeric text.
+//! CPython's ASCII folding of numeric text, over the two character
+//! properties the parsers need (decimal digits and whitespace), which come
+//! from the crate's Unicode database ([`crate::unicode`]).
 
-use super::unicode_tables::{DECIMAL_RUNS, SPACE_RUNS};
-
-/// `Py_UNICODE_TODECIMAL`: the decimal digit value of `c`, if it has one.
-pub(crate) fn decimal_value(c: char) -> Option<u32> {
-    if c.is_ascii_digit() {
-        return Some(c as u32 - '0' as u32);
-    }
-    if c.is_ascii() {
-        return None;
-    }
-    let n = c as u32;
-    let i = DECIMAL_RUNS.partition_point(|&(_, last, _)| last < n);
-    match DECIMAL_RUNS.get(i) {
-        Some(&(first, _, v)) if first <= n => Some(u32::from(v) + (n - first)),
-        _ => None,
-    }
-}
-
-/// `Py_UNICODE_ISSPACE`: whether `c` is whitespace in the sense of
-/// `str.isspace()`.
-pub(crate) fn is_space(c: char) -> bool {
-    let n = c as u32;
-    let i = SPACE_RUNS.partition_point(|&(_, last)| last < n);
-    matches!(SPACE_RUNS.get(i), Some(&(first, _)) if first <= n)
-}
+pub(crate) use crate::unicode::{decimal_value, is_space};
 
 /// `Py_ISSPACE`: ASCII whitespace as C's `isspace` in the C locale sees it.
 pub(crate) fn is_ascii_space(b: u8) -> bool {
