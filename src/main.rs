@@ -1,1 +1,5 @@
-fn main() {}
+//! The `pyrs` binary; see `pyrs::cli`.
+
+fn main() {
+    std::process::exit(pyrs::cli::main());
+}

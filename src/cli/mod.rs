@@ -1,0 +1,108 @@
+//! The `pyrs` command line: `pyrs FILE.pyc [ARGS...]`, `pyrs --version`.
+
+mod signals;
+
+use crate::api::{Config, Interpreter, Outcome};
+
+const USAGE: &str = "usage: pyrs [--version] FILE.pyc [ARGS...]";
+
+/// Stack for the interpreter thread: deep native recursion (calls from
+/// builtins back into Python, nested reprs) needs room; only touched pages
+/// are committed. `PYRS_STACK_SIZE` overrides it (CI runs the tail-call
+/// backend on a small stack to prove it does not grow per instruction).
+const DEFAULT_STACK: usize = 256 * 1024 * 1024;
+
+/// Runs the command line and returns the process exit status.
+pub fn main() -> i32 {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(first) = args.get(1) else {
+        eprintln!("{USAGE}");
+        return 2;
+    };
+    match first.as_str() {
+        "--version" | "-V" => {
+            println!(
+                "pyrs {} (Python 3.14 bytecode, dispatch: {})",
+                env!("CARGO_PKG_VERSION"),
+                crate::vm::dispatch::BACKEND
+            );
+            return 0;
+        }
+        "-h" | "--help" => {
+            println!("{USAGE}");
+            return 0;
+        }
+        f if f.starts_with('-') => {
+            eprintln!("pyrs: unknown option {f}\n{USAGE}");
+            return 2;
+        }
+        _ => {}
+    }
+    let path = first.clone();
+    if path.ends_with(".py") {
+        eprintln!(
+            "pyrs: running Python source is not implemented yet: compile it with python3.14 \
+             (python3.14 -m py_compile {path}) and run the .pyc"
+        );
+        return 2;
+    }
+    let data = match std::fs::read(&path) {
+        Ok(d) => d,
+        Err(e) => {
+            let shown = std::fs::canonicalize(&path)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| match std::env::current_dir() {
+                    Ok(d) => d.join(&path).display().to_string(),
+                    Err(_) => path.clone(),
+                });
+            let errno = e.raw_os_error().unwrap_or(0);
+            let msg = describe_io_error(&e);
+            eprintln!("pyrs: can't open file '{shown}': [Errno {errno}] {msg}");
+            return 2;
+        }
+    };
+    let stack = std::env::var("PYRS_STACK_SIZE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_STACK);
+    let config = Config {
+        argv: args[1..].to_vec(),
+        native_stack_size: stack,
+        ..Config::default()
+    };
+    let runner = std::thread::Builder::new()
+        .name("pyrs".into())
+        .stack_size(stack)
+        .spawn(move || {
+            let mut interp = Interpreter::new(config);
+            signals::install(interp.interrupt_handle());
+            let outcome = interp.run_pyc_main(&data, &path);
+            signals::uninstall();
+            outcome
+        });
+    let outcome = match runner.map(|h| h.join()) {
+        Ok(Ok(o)) => o,
+        Ok(Err(_)) => {
+            eprintln!("pyrs: internal error (the interpreter panicked); this is a bug in pyrs");
+            return 70;
+        }
+        Err(e) => {
+            eprintln!("pyrs: cannot start the interpreter thread: {e}");
+            return 70;
+        }
+    };
+    if outcome == Outcome::Interrupted {
+        signals::die_by_sigint();
+    }
+    outcome.exit_status()
+}
+
+/// The strerror text CPython shows for common file errors.
+fn describe_io_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "Is a directory".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,298 @@
+//! `dict_keys`, `dict_values`, `dict_items` and the dict iterators.
+
+use std::cell::Cell;
+
+use super::{DictObject, dict_obj};
+use crate::objects::header::ObjHeader;
+use crate::objects::obj::dealloc_box;
+use crate::objects::registry::TypeIndex;
+use crate::objects::str::str_value;
+use crate::objects::typeobject::{CompareOp, TypeObject};
+use crate::objects::{Obj, PyResult, Vm, exceptions, object_type, set, tuple};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+#[repr(C)]
+pub struct DictViewObject {
+    pub ob: ObjHeader,
+    pub dict: Obj,
+    pub kind: ViewKind,
+}
+crate::py_layout!(DictViewObject, DICT_KEYS_TYPE);
+
+macro_rules! view_type {
+    ($name:ident, $pyname:literal, $idx:ident) => {
+        pub static $name: TypeObject = TypeObject::new_static(
+            $pyname,
+            &DICT_KEYS_TYPE,
+            TypeIndex::$idx as u16,
+            dealloc_box::<DictViewObject>,
+        )
+        .base(&object_type::OBJECT_TYPE)
+        .repr(view_repr)
+        .len(view_len)
+        .iter(view_iter)
+        .contains(view_contains)
+        .richcompare(view_richcompare)
+        .methods(&[]);
+    };
+}
+view_type!(DICT_KEYS_TYPE, "dict_keys", DictKeys);
+view_type!(DICT_VALUES_TYPE, "dict_values", DictValues);
+view_type!(DICT_ITEMS_TYPE, "dict_items", DictItems);
+
+pub fn new_view(dict: Obj, kind: ViewKind) -> Obj {
+    let ty = match kind {
+        ViewKind::Keys => &DICT_KEYS_TYPE,
+        ViewKind::Values => &DICT_VALUES_TYPE,
+        ViewKind::Items => &DICT_ITEMS_TYPE,
+    };
+    Obj::alloc(DictViewObject {
+        ob: ObjHeader::new(ty),
+        dict,
+        kind,
+    })
+}
+
+fn view(o: &Obj) -> &DictViewObject {
+    // Every view type shares the DictViewObject layout.
+    o.downcast::<DictViewObject>().expect("dict view slot")
+}
+
+fn view_repr(vm: &mut Vm, a: &Obj) -> PyResult<Obj> {
+    let v = view(a);
+    if !vm.repr_enter(a) {
+        return Ok(vm.new_str("..."));
+    }
+    let items = view_items(vm, v);
+    let list = crate::objects::list::new_list(items);
+    let r = vm.repr(&list);
+    vm.repr_leave(a);
+    let r = r?;
+    Ok(vm.new_string(format!("{}({})", a.class().name(), str_value(&r))))
+}
+
+fn view_items(vm: &mut Vm, v: &DictViewObject) -> Vec<Obj> {
+    let d = dict_obj(&v.dict);
+    match v.kind {
+        ViewKind::Keys => d.keys(),
+        ViewKind::Values => d.values(),
+        ViewKind::Items => d
+            .items()
+            .into_iter()
+            .map(|(k, x)| vm.new_tuple(vec![k, x]))
+            .collect(),
+    }
+}
+
+fn view_len(_: &mut Vm, a: &Obj) -> PyResult<usize> {
+    Ok(dict_obj(&view(a).dict).len())
+}
+
+fn view_iter(vm: &mut Vm, a: &Obj) -> PyResult<Obj> {
+    let v = view(a);
+    Ok(new_dict_iter(vm, v.dict.clone(), v.kind, false))
+}
+
+fn view_contains(vm: &mut Vm, a: &Obj, x: &Obj) -> PyResult<bool> {
+    let v = view(a);
+    let d = dict_obj(&v.dict);
+    match v.kind {
+        ViewKind::Keys => {
+            let h = vm.hash(x)?;
+            Ok(d.lookup(vm, x, h)?.is_some())
+        }
+        ViewKind::Items => {
+            let Some(pair) = tuple::tuple_items(x).filter(|p| p.len() == 2) else {
+                return Ok(false);
+            };
+            let (k, val) = (pair[0].clone(), pair[1].clone());
+            match d.get(vm, &k)? {
+                Some(found) => vm.rich_compare_bool(&found, &val, CompareOp::Eq),
+                None => Ok(false),
+            }
+        }
+        ViewKind::Values => {
+            for val in d.values() {
+                if vm.rich_compare_bool(&val, x, CompareOp::Eq)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+    }
+}
+
+/// Keys and items views compare like sets; values views only by identity.
+fn view_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
+    let v = view(a);
+    if v.kind == ViewKind::Values {
+        return Ok(Obj::not_implemented());
+    }
+    let is_setlike = set::is_any_set(b)
+        || b.downcast::<DictViewObject>()
+            .is_some_and(|o| o.kind != ViewKind::Values);
+    if !is_setlike {
+        return Ok(Obj::not_implemented());
+    }
+    let mine = view_items(vm, v);
+    let mine = set::new_set_from(vm, mine)?;
+    let other = if set::is_any_set(b) {
+        b.clone()
+    } else {
+        let items = vm_items(vm, b);
+        set::new_set_from(vm, items)?
+    };
+    vm.rich_compare(&mine, &other, op)
+}
+
+fn vm_items(vm: &mut Vm, b: &Obj) -> Vec<Obj> {
+    view_items(vm, view(b))
+}
+
+/// An iterator over a dict's keys, values or items.
+#[repr(C)]
+pub struct DictIterObject {
+    pub ob: ObjHeader,
+    dict: Obj,
+    pos: Cell<usize>,
+    /// The dict's size when iteration started (CPython's `di_used`).
+    used: Cell<usize>,
+    remaining: Cell<usize>,
+    kind: ViewKind,
+    reverse: bool,
+}
+crate::py_layout!(DictIterObject, DICT_KEYITERATOR_TYPE);
+
+macro_rules! iter_type {
+    ($name:ident, $pyname:literal, $idx:ident) => {
+        pub static $name: TypeObject = TypeObject::new_static(
+            $pyname,
+            &DICT_KEYITERATOR_TYPE,
+            TypeIndex::$idx as u16,
+            dealloc_box::<DictIterObject>,
+        )
+        .base(&object_type::OBJECT_TYPE)
+        .iter(object_type::self_iter)
+        .iternext(dict_iter_next)
+        .methods(&[]);
+    };
+}
+iter_type!(DICT_KEYITERATOR_TYPE, "dict_keyiterator", DictKeyIterator);
+iter_type!(
+    DICT_VALUEITERATOR_TYPE,
+    "dict_valueiterator",
+    DictValueIterator
+);
+iter_type!(
+    DICT_ITEMITERATOR_TYPE,
+    "dict_itemiterator",
+    DictItemIterator
+);
+iter_type!(
+    DICT_REVKEYITERATOR_TYPE,
+    "dict_reversekeyiterator",
+    DictRevKeyIterator
+);
+iter_type!(
+    DICT_REVVALUEITERATOR_TYPE,
+    "dict_reversevalueiterator",
+    DictRevValueIterator
+);
+iter_type!(
+    DICT_REVITEMITERATOR_TYPE,
+    "dict_reverseitemiterator",
+    DictRevItemIterator
+);
+
+pub fn new_dict_iter(_: &mut Vm, dict: Obj, kind: ViewKind, reverse: bool) -> Obj {
+    let d: &DictObject = dict_obj(&dict);
+    let used = d.len();
+    let pos = if reverse {
+        d.table.borrow().entries_len()
+    } else {
+        0
+    };
+    let ty = match (kind, reverse) {
+        (ViewKind::Keys, false) => &DICT_KEYITERATOR_TYPE,
+        (ViewKind::Values, false) => &DICT_VALUEITERATOR_TYPE,
+        (ViewKind::Items, false) => &DICT_ITEMITERATOR_TYPE,
+        (ViewKind::Keys, true) => &DICT_REVKEYITERATOR_TYPE,
+        (ViewKind::Values, true) => &DICT_REVVALUEITERATOR_TYPE,
+        (ViewKind::Items, true) => &DICT_REVITEMITERATOR_TYPE,
+    };
+    Obj::alloc(DictIterObject {
+        ob: ObjHeader::new(ty),
+        dict,
+        pos: Cell::new(pos),
+        used: Cell::new(used),
+        remaining: Cell::new(used),
+        kind,
+        reverse,
+    })
+}
+
+fn dict_iter_next(vm: &mut Vm, it: &Obj) -> PyResult<Option<Obj>> {
+    let it = it.downcast::<DictIterObject>().expect("dict iterator slot");
+    let d = dict_obj(&it.dict);
+    if d.len() != it.used.get() {
+        it.used.set(usize::MAX);
+        return Err(vm.new_exception_msg(
+            &exceptions::RUNTIME_ERROR,
+            "dictionary changed size during iteration",
+        ));
+    }
+    let next = {
+        let t = d.table.borrow();
+        if it.reverse {
+            let mut pos = it.pos.get();
+            let mut found = None;
+            while pos > 0 {
+                pos -= 1;
+                if let Some(e) = t.entry(pos) {
+                    found = Some((e.key.clone(), e.value.clone()));
+                    break;
+                }
+            }
+            it.pos.set(pos);
+            found
+        } else {
+            match t.next_entry(it.pos.get()) {
+                Some((p, e)) => {
+                    it.pos.set(p);
+                    Some((e.key.clone(), e.value.clone()))
+                }
+                None => {
+                    it.pos.set(usize::MAX);
+                    None
+                }
+            }
+        }
+    };
+    let Some((k, v)) = next else {
+        return Ok(None);
+    };
+    if it.remaining.get() == 0 {
+        return Err(vm.new_exception_msg(
+            &exceptions::RUNTIME_ERROR,
+            "dictionary keys changed during iteration",
+        ));
+    }
+    it.remaining.set(it.remaining.get() - 1);
+    Ok(Some(match it.kind {
+        ViewKind::Keys => k,
+        ViewKind::Values => v,
+        ViewKind::Items => vm.new_tuple(vec![k, v]),
+    }))
+}
+
+/// Whether `o` is a keys/items view (set-like) for set operations.
+pub fn is_setlike_view(o: &Obj) -> bool {
+    o.downcast::<DictViewObject>()
+        .is_some_and(|v| v.kind != ViewKind::Values)
+}
