@@ -74,7 +74,7 @@ fn diff(label: &str, want: &[u8], got: &[u8]) -> String {
         .position(|(a, b)| a != b)
         .unwrap_or(wl.len().min(gl.len()));
     let mut out = format!("  {label} differs at line {}:\n", first + 1);
-    for i in first.saturating_sub(1)..(first + 4).min(wl.len().max(gl.len())) {
+    for i in first..(first + 3).min(wl.len().max(gl.len())) {
         out.push_str(&format!(
             "    want: {:?}\n    got:  {:?}\n",
             wl.get(i),

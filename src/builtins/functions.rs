@@ -288,7 +288,7 @@ pub fn input(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 /// `exit(code=None)` / `quit(code=None)`, as `site` installs them.
 pub fn exit(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let rest = args::positional(vm, "exit", a, kw, 0, 1)?;
-    let args = rest.to_vec();
+    let args = crate::modules::sys::exit_args(rest.first());
     Err(vm.new_exception(&SYSTEM_EXIT, args))
 }
 

@@ -218,8 +218,21 @@ pub const STDLIB_MODULE_NAMES: &[&str] = &[
 
 fn exit(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let rest = args::positional(vm, "exit", a, kw, 0, 1)?;
-    let args = rest.to_vec();
+    let args = exit_args(rest.first());
     Err(vm.new_exception(&SYSTEM_EXIT, args))
+}
+
+/// The SystemExit arguments `PyErr_SetObject(SystemExit, status)` makes:
+/// none for None, the items of a tuple, otherwise the status itself.
+pub fn exit_args(status: Option<&Obj>) -> Vec<Obj> {
+    match status {
+        None => vec![],
+        Some(s) if s.is_none() => vec![],
+        Some(s) => match crate::objects::tuple::tuple_items(s) {
+            Some(items) => items.to_vec(),
+            None => vec![s.clone()],
+        },
+    }
 }
 
 fn getrecursionlimit(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

@@ -187,8 +187,13 @@ pub fn parse<const N: usize>(
         return Err(vm.type_error(msg));
     }
     if pos.len() + names.len() > N {
+        let what = if sig.kwonly == 0 {
+            "keyword argument"
+        } else {
+            "argument"
+        };
         return Err(vm.type_error(format!(
-            "{}() takes at most {N} argument{} ({} given)",
+            "{}() takes at most {N} {what}{} ({} given)",
             sig.name,
             plural(N),
             pos.len() + names.len()

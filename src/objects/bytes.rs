@@ -696,7 +696,9 @@ fn decode_utf8(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<String> {
                         )));
                     }
                     other => {
-                        return Err(vm.lookup_error(format!("unknown error handler name '{other}'")));
+                        return Err(
+                            vm.lookup_error(format!("unknown error handler name '{other}'"))
+                        );
                     }
                 }
                 rest = &rest[good + bad_len..];

@@ -383,6 +383,9 @@ fn complex_new(vm: &mut Vm, cls: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<
             }
         }
         (r, i) => {
+            let real_is_complex =
+                r.as_ref().is_some_and(|x| complex_value(x).is_some()) && i.is_some();
+            let imag_is_complex = i.as_ref().is_some_and(|x| complex_value(x).is_some());
             let (r1, i1) = match r {
                 None => (0.0, 0.0),
                 Some(r) => match number_parts(vm, &r)? {
@@ -414,7 +417,17 @@ fn complex_new(vm: &mut Vm, cls: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<
                     }
                 },
             };
-            (r1 - i2, i1 + r2)
+            // Only complex arguments contribute to the other part
+            // (`complex_new_impl`), which keeps the signs of zeros.
+            let mut re = r1;
+            let mut im = r2;
+            if imag_is_complex {
+                re -= i2;
+            }
+            if real_is_complex {
+                im += i1;
+            }
+            (re, im)
         }
     };
     if std::ptr::eq(ty, &COMPLEX_TYPE) {
@@ -453,6 +466,9 @@ fn complex_conjugate(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
 fn complex_format(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let rest = args::positional(vm, "__format__", &a[1..], kw, 1, 1)?;
     let spec = vm.expect_str(&rest[0], "__format__() argument")?;
+    if spec.is_empty() {
+        return vm.str(&a[0]);
+    }
     let (re, im) = complex_value(&a[0]).expect("complex method");
     let text = float::format_with(vm, &spec, |sp| {
         crate::format::number::format_complex(re, im, sp)

@@ -151,7 +151,7 @@ impl DictObject {
 
     /// `d.get(key)`.
     pub fn get(&self, vm: &mut Vm, key: &Obj) -> PyResult<Option<Obj>> {
-        let hash = vm.hash(key)?;
+        let hash = vm.hash_as(key, "a dict key")?;
         self.get_hashed(vm, key, hash)
     }
 
@@ -181,7 +181,7 @@ impl DictObject {
 
     /// `d[key] = value`.
     pub fn set(&self, vm: &mut Vm, key: Obj, value: Obj) -> PyResult<()> {
-        let hash = vm.hash(&key)?;
+        let hash = vm.hash_as(&key, "a dict key")?;
         self.set_hashed(vm, key, hash, value)
     }
 
@@ -209,7 +209,7 @@ impl DictObject {
 
     /// Removes `key`; returns its value, or None when absent.
     pub fn remove(&self, vm: &mut Vm, key: &Obj) -> PyResult<Option<Obj>> {
-        let hash = vm.hash(key)?;
+        let hash = vm.hash_as(key, "a dict key")?;
         let Some(ix) = self.lookup(vm, key, hash)? else {
             return Ok(None);
         };
@@ -250,7 +250,7 @@ fn dict_len(_: &mut Vm, a: &Obj) -> PyResult<usize> {
 }
 
 fn dict_contains(vm: &mut Vm, a: &Obj, key: &Obj) -> PyResult<bool> {
-    let hash = vm.hash(key)?;
+    let hash = vm.hash_as(key, "a dict key")?;
     Ok(dict_obj(a).lookup(vm, key, hash)?.is_some())
 }
 

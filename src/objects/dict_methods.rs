@@ -238,7 +238,12 @@ fn dict_setdefault(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 fn dict_pop(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let rest = args::positional(vm, "pop", &a[1..], kw, 1, 2)?;
-    match this(a).remove(vm, &rest[0])? {
+    let found = if this(a).is_empty() {
+        None
+    } else {
+        this(a).remove(vm, &rest[0])?
+    };
+    match found {
         Some(v) => Ok(v),
         None => match rest.get(1) {
             Some(d) => Ok(d.clone()),

@@ -39,7 +39,7 @@ macro_rules! view_type {
         .iter(view_iter)
         .contains(view_contains)
         .richcompare(view_richcompare)
-        .methods(&[]);
+        .methods(VIEW_METHODS);
     };
 }
 view_type!(DICT_KEYS_TYPE, "dict_keys", DictKeys);
@@ -150,6 +150,28 @@ fn view_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Ob
     };
     vm.rich_compare(&mine, &other, op)
 }
+
+fn view_reversed(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    crate::objects::args::no_args(vm, "__reversed__", &a[1..], kw)?;
+    let v = view(&a[0]);
+    Ok(new_dict_iter(vm, v.dict.clone(), v.kind, true))
+}
+
+fn view_isdisjoint(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    let other = crate::objects::args::one_arg(vm, "isdisjoint", &a[1..], kw)?;
+    let it = vm.get_iter(other)?;
+    while let Some(x) = vm.iter_next(&it)? {
+        if view_contains(vm, &a[0], &x)? {
+            return Ok(crate::objects::bool_::new_bool(false));
+        }
+    }
+    Ok(crate::objects::bool_::new_bool(true))
+}
+
+static VIEW_METHODS: &[crate::objects::typeobject::MethodDef] = &[
+    crate::objects::typeobject::MethodDef::new("__reversed__", view_reversed),
+    crate::objects::typeobject::MethodDef::new("isdisjoint", view_isdisjoint),
+];
 
 fn vm_items(vm: &mut Vm, b: &Obj) -> Vec<Obj> {
     view_items(vm, view(b))

@@ -471,7 +471,7 @@ fn group_derive(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 /// A group made by `split`/`subgroup` keeps the original's traceback,
 /// cause, context and notes (CPython's `exceptiongroup_subset`).
 fn derive_subset(vm: &mut Vm, orig: &Obj, excs: Vec<Obj>) -> PyResult<Obj> {
-    let list = vm.new_tuple(excs);
+    let list = vm.new_list(excs);
     let derive = vm.intern("derive");
     let g = vm.call_method(orig, &derive, &[list])?;
     if !is_group(&g) {

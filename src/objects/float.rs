@@ -515,6 +515,9 @@ fn float_round(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn float_format(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let rest = args::positional(vm, "__format__", &a[1..], kw, 1, 1)?;
     let spec = vm.expect_str(&rest[0], "__format__() argument")?;
+    if spec.is_empty() {
+        return vm.str(&a[0]);
+    }
     let v = this(a);
     let text = format_with(vm, &spec, |sp| crate::format::number::format_float(v, sp))?;
     Ok(vm.new_str(&text))

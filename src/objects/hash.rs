@@ -165,6 +165,15 @@ impl TupleHasher {
         self.len += 1;
     }
 
+    /// The slice variant (`slice_hash`): no length term at the end.
+    pub fn finish_without_length(self) -> i64 {
+        if self.acc == u64::MAX {
+            1546275796
+        } else {
+            self.acc as i64
+        }
+    }
+
     pub fn finish(self) -> i64 {
         let acc = self.acc.wrapping_add(self.len ^ (XXPRIME_5 ^ 3527539));
         if acc == u64::MAX {

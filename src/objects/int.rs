@@ -36,12 +36,23 @@ pub struct IntObject {
 }
 crate::py_layout!(IntObject, INT_TYPE);
 
-pub static INT_TYPE: TypeObject =
-    TypeObject::new_static("int", &INT_TYPE, TypeIndex::Int as u16, dealloc_box::<IntObject>)
-        .base(&object_type::OBJECT_TYPE)
-        .flags(flags::BASETYPE | flags::LONG_SUBCLASS)
-        .doc("int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating-point\nnumbers, this truncates towards zero.")
-        .repr(ops::int_repr)
+pub static INT_TYPE: TypeObject = int_slots(TypeObject::new_static(
+    "int",
+    &INT_TYPE,
+    TypeIndex::Int as u16,
+    dealloc_box::<IntObject>,
+))
+.base(&object_type::OBJECT_TYPE)
+.flags(flags::BASETYPE | flags::LONG_SUBCLASS)
+.doc("int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating-point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4")
+.new_fn(methods::int_new)
+.methods(methods::INT_METHODS)
+.getsets(methods::INT_GETSETS);
+
+/// The slots of `int`, which `bool` (a subclass) inherits as CPython's
+/// `inherit_slots` gives them to it.
+pub const fn int_slots(t: TypeObject) -> TypeObject {
+    t.repr(ops::int_repr)
         .hash(ops::int_hash)
         .richcompare(ops::int_richcompare)
         .nb(NbOp::Add, ops::int_add)
@@ -66,9 +77,7 @@ pub static INT_TYPE: TypeObject =
         .nb_int(ops::int_pos)
         .nb_index(ops::int_pos)
         .nb_float(ops::int_float)
-        .new_fn(methods::int_new)
-        .methods(methods::INT_METHODS)
-        .getsets(methods::INT_GETSETS);
+}
 
 /// A borrowed view of an int's value.
 #[derive(Clone, Copy)]

@@ -286,6 +286,9 @@ fn int_from_bytes(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn int_format(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let rest = args::positional(vm, "__format__", &a[1..], kw, 1, 1)?;
     let spec = vm.expect_str(&rest[0], "format_spec")?;
+    if spec.is_empty() {
+        return vm.str(&a[0]);
+    }
     let v = this(a).to_bigint();
     let text = crate::objects::float::format_with(vm, &spec, |sp| {
         crate::format::number::format_int(&v, sp)

@@ -265,7 +265,18 @@ fn assign_slice(vm: &mut Vm, a: &Obj, sl: &slice::SliceObject, value: Option<Obj
     let new_items = match &value {
         None => None,
         Some(v) if v.is(a) => Some(l.items.borrow().clone()),
-        Some(v) => Some(vm.collect(v)?),
+        Some(v) => match vm.collect(v) {
+            Ok(items) => Some(items),
+            Err(e)
+                if step != 1
+                    && e.value()
+                        .class()
+                        .is_subtype(&crate::objects::exceptions::TYPE_ERROR) =>
+            {
+                return Err(vm.type_error("must assign iterable to extended slice"));
+            }
+            Err(e) => return Err(e),
+        },
     };
     let mut removed = Vec::new();
     {

@@ -340,11 +340,7 @@ fn range_index(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         if contains_int(r, &v) {
             return Ok(int::new_bigint((v - &r.start) / &r.step));
         }
-        let shown = vm.repr(x)?;
-        return Err(vm.value_error(format!(
-            "{} is not in range",
-            crate::objects::str::str_value(&shown)
-        )));
+        return Err(vm.value_error("range.index(x): x not in range"));
     }
     let it = range_iter(vm, &a[0])?;
     let mut i = 0i64;

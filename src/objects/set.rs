@@ -185,7 +185,7 @@ impl SetObject {
     }
 
     pub fn add(&self, vm: &mut Vm, key: Obj) -> PyResult<()> {
-        let hash = vm.hash(&key)?;
+        let hash = vm.hash_as(&key, "a set element")?;
         self.add_hashed(vm, key, hash)
     }
 
@@ -195,7 +195,7 @@ impl SetObject {
 
     /// `set_contains_key`: unhashable sets are looked up as frozensets.
     pub fn contains(&self, vm: &mut Vm, key: &Obj) -> PyResult<bool> {
-        let hash = match vm.hash(key) {
+        let hash = match vm.hash_as(key, "a set element") {
             Ok(h) => h,
             Err(e) => {
                 if is_any_set(key)
@@ -225,7 +225,7 @@ impl SetObject {
     }
 
     pub fn discard(&self, vm: &mut Vm, key: &Obj) -> PyResult<bool> {
-        let hash = match vm.hash(key) {
+        let hash = match vm.hash_as(key, "a set element") {
             Ok(h) => h,
             Err(e) => {
                 if is_any_set(key)

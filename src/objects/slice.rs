@@ -157,7 +157,7 @@ fn slice_hash(vm: &mut Vm, o: &Obj) -> PyResult<i64> {
     for x in [&s.start, &s.stop, &s.step] {
         h.add(vm.hash(x)?);
     }
-    Ok(h.finish())
+    Ok(h.finish_without_length())
 }
 
 fn slice_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {

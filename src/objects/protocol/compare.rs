@@ -107,6 +107,23 @@ impl Vm {
         }
     }
 
+    /// `hash(key)` for a dict key or set element: an unhashable key gets
+    /// 3.14's "cannot use 'list' as a dict key (unhashable type: 'list')"
+    /// (`dict_unhashable_type`, `set_unhashable_type`).
+    pub fn hash_as(&mut self, key: &Obj, role: &str) -> PyResult<i64> {
+        match self.hash(key) {
+            Ok(h) => Ok(h),
+            Err(e) if std::ptr::eq(e.value().class(), &crate::objects::exceptions::TYPE_ERROR) => {
+                let inner = self.str_string(e.value())?;
+                Err(self.type_error(format!(
+                    "cannot use '{}' as {role} ({inner})",
+                    key.class().name()
+                )))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     /// `PyObject_Repr`.
     pub fn repr(&mut self, o: &Obj) -> PyResult<Obj> {
         self.enter_recursive_call(" while getting the repr of an object")?;

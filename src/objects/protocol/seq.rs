@@ -45,7 +45,7 @@ impl Vm {
         match o.class().slots.mp_ass_subscript.get() {
             Some(f) => f(self, o, key, None),
             None => Err(self.type_error(format!(
-                "'{}' object does not support item deletion",
+                "'{}' object doesn't support item deletion",
                 o.class().name()
             ))),
         }
