@@ -4,7 +4,7 @@ mod signals;
 
 use crate::api::{Config, Interpreter, Outcome};
 
-const USAGE: &str = "usage: pyrs [--version] FILE.pyc [ARGS...]";
+const USAGE: &str = "usage: pyrs [--version] [--stats] FILE.pyc [ARGS...]";
 
 /// Stack for the interpreter thread: deep native recursion (calls from
 /// builtins back into Python, nested reprs) needs room; only touched pages
@@ -14,7 +14,16 @@ const DEFAULT_STACK: usize = 256 * 1024 * 1024;
 
 /// Runs the command line and returns the process exit status.
 pub fn main() -> i32 {
-    let args: Vec<String> = std::env::args().collect();
+    let mut args: Vec<String> = std::env::args().collect();
+    let mut stats = false;
+    while args.get(1).map(String::as_str) == Some("--stats") {
+        stats = true;
+        args.remove(1);
+    }
+    if stats && !cfg!(feature = "stats") {
+        eprintln!("pyrs: --stats needs a build with the stats feature (cargo build --release --features stats)");
+        return 2;
+    }
     let Some(first) = args.get(1) else {
         eprintln!("{USAGE}");
         return 2;
@@ -96,6 +105,22 @@ pub fn main() -> i32 {
     }
     outcome.exit_status()
 }
+
+/// Prints the execution counts (`--stats`) and writes them to
+/// `PYRS_STATS_FILE` when the `stats` feature is built in.
+#[cfg(feature = "stats")]
+fn report_stats(interp: &mut Interpreter, print: bool) {
+    let stats = &interp.vm().stats;
+    if print {
+        eprint!("{}", stats.report());
+    }
+    if let Ok(path) = std::env::var("PYRS_STATS_FILE") {
+        let _ = std::fs::write(path, stats.counts_text());
+    }
+}
+
+#[cfg(not(feature = "stats"))]
+fn report_stats(_: &mut Interpreter, _: bool) {}
 
 /// The strerror text CPython shows for common file errors.
 fn describe_io_error(e: &std::io::Error) -> String {

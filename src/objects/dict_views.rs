@@ -7,7 +7,7 @@ use crate::objects::header::ObjHeader;
 use crate::objects::obj::dealloc_box;
 use crate::objects::registry::TypeIndex;
 use crate::objects::str::str_value;
-use crate::objects::typeobject::{CompareOp, TypeObject};
+use crate::objects::typeobject::{CompareOp, NbOp, TypeObject};
 use crate::objects::{Obj, PyResult, Vm, exceptions, object_type, set, tuple};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -39,6 +39,10 @@ macro_rules! view_type {
         .iter(view_iter)
         .contains(view_contains)
         .richcompare(view_richcompare)
+        .nb(NbOp::And, view_and)
+        .nb(NbOp::Or, view_or)
+        .nb(NbOp::Xor, view_xor)
+        .nb(NbOp::Subtract, view_sub)
         .methods(VIEW_METHODS);
     };
 }
@@ -149,6 +153,50 @@ fn view_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Ob
         set::new_set_from(vm, items)?
     };
     vm.rich_compare(&mine, &other, op)
+}
+
+/// Set operations on keys and items views (`dictviews_and` and friends):
+/// a set of the left operand's items combined with the right operand.
+fn view_setop(vm: &mut Vm, a: &Obj, b: &Obj, method: &str) -> PyResult<Obj> {
+    let (left, right) = if a.downcast::<DictViewObject>().is_some() { (a, b) } else { (b, a) };
+    let v = view(left);
+    if v.kind == ViewKind::Values {
+        return Ok(Obj::not_implemented());
+    }
+    if vm.get_iter(right).is_err() {
+        return Ok(Obj::not_implemented());
+    }
+    let items = view_items(vm, v);
+    let s = set::new_set_from(vm, items)?;
+    let name = vm.intern(method);
+    let r = vm.call_method(&s, &name, std::slice::from_ref(right))?;
+    if !std::ptr::eq(left, a) && method == "difference_update" {
+        return Ok(r);
+    }
+    Ok(s)
+}
+
+fn view_and(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    view_setop(vm, a, b, "intersection_update")
+}
+fn view_or(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    view_setop(vm, a, b, "update")
+}
+fn view_xor(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    view_setop(vm, a, b, "symmetric_difference_update")
+}
+/// `a - b`: when the view is on the right, the result is `set(a) - b`.
+fn view_sub(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
+    if a.downcast::<DictViewObject>().is_some() {
+        return view_setop(vm, a, b, "difference_update");
+    }
+    let items = vm.collect(a)?;
+    let s = set::new_set_from(vm, items)?;
+    let bitems = view_items(vm, view(b));
+    let name = vm.intern("difference_update");
+    let other = set::new_set_from(vm, bitems)?;
+    vm.call_method(&s, &name, &[other])?;
+    Ok(s)
 }
 
 fn view_reversed(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

@@ -23,8 +23,12 @@ pub mod native_stack;
 pub(crate) mod null;
 pub mod regs;
 pub mod state;
+#[cfg(feature = "stats")]
+pub mod stats;
 pub mod suggestions;
 pub mod tb_print;
+#[cfg(feature = "trace")]
+pub mod trace;
 pub mod unwind;
 pub mod verify;
 

@@ -80,7 +80,7 @@ pub struct Vm {
     pub(crate) captured: [String; 2],
     /// Per-opcode execution counts (feature `stats`).
     #[cfg(feature = "stats")]
-    pub(crate) stats: crate::vm::stats::Stats,
+    pub stats: crate::vm::stats::Stats,
 }
 
 impl Vm {

@@ -27,7 +27,7 @@ pub type TailFn = fn(&mut EvalState, *const CodeUnit, *mut Slot, *mut Frame, u32
 #[cfg(not(debug_assertions))]
 pub type Out = ();
 #[cfg(debug_assertions)]
-pub type Out = Option<(TailFn, Regs)>;
+pub struct Out(Option<(TailFn, Regs)>);
 
 /// Continues with handler `f` at registers `r`.
 macro_rules! become_ {
@@ -39,7 +39,7 @@ macro_rules! become_ {
         #[cfg(debug_assertions)]
         {
             let _ = &$st;
-            return Some(($f, $r));
+            return Out(Some(($f, $r)));
         }
     }};
 }
@@ -53,7 +53,7 @@ macro_rules! finish {
         }
         #[cfg(debug_assertions)]
         {
-            return None;
+            return Out(None);
         }
     }};
 }
@@ -129,7 +129,7 @@ pub fn run(st: &mut EvalState, mut r: Regs) {
     {
         let mut next = Some((first, r));
         while let Some((f, r)) = next {
-            next = f(st, r.ip, r.sp, r.frame, r.oparg);
+            next = f(st, r.ip, r.sp, r.frame, r.oparg).0;
         }
     }
 }
