@@ -21,7 +21,9 @@ pub fn main() -> i32 {
         args.remove(1);
     }
     if stats && !cfg!(feature = "stats") {
-        eprintln!("pyrs: --stats needs a build with the stats feature (cargo build --release --features stats)");
+        eprintln!(
+            "pyrs: --stats needs a build with the stats feature (cargo build --release --features stats)"
+        );
         return 2;
     }
     let Some(first) = args.get(1) else {

@@ -158,7 +158,11 @@ fn view_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Ob
 /// Set operations on keys and items views (`dictviews_and` and friends):
 /// a set of the left operand's items combined with the right operand.
 fn view_setop(vm: &mut Vm, a: &Obj, b: &Obj, method: &str) -> PyResult<Obj> {
-    let (left, right) = if a.downcast::<DictViewObject>().is_some() { (a, b) } else { (b, a) };
+    let (left, right) = if a.downcast::<DictViewObject>().is_some() {
+        (a, b)
+    } else {
+        (b, a)
+    };
     let v = view(left);
     if v.kind == ViewKind::Values {
         return Ok(Obj::not_implemented());

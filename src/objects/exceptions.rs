@@ -338,7 +338,10 @@ fn with_traceback(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 fn add_note(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let note = args::one_arg(vm, "BaseException.add_note", &a[1..], kw)?;
     if !crate::objects::str::is_str(note) {
-        return Err(vm.type_error(format!("add_note() argument must be str, not {}", note.class().name())));
+        return Err(vm.type_error(format!(
+            "add_note() argument must be str, not {}",
+            note.class().name()
+        )));
     }
     let d = exc_instance_dict(vm, &a[0]);
     let key = vm.intern("__notes__");

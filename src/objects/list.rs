@@ -267,9 +267,14 @@ fn assign_slice(vm: &mut Vm, a: &Obj, sl: &slice::SliceObject, value: Option<Obj
         Some(v) if v.is(a) => Some(l.items.borrow().clone()),
         Some(v) => {
             // `PySequence_Fast(v, "must assign iterable to extended slice")`.
-            if crate::objects::tuple::tuple_items(v).is_none() && v.downcast::<ListObject>().is_none() {
+            if crate::objects::tuple::tuple_items(v).is_none()
+                && v.downcast::<ListObject>().is_none()
+            {
                 if let Err(e) = vm.get_iter(v) {
-                    if e.value().class().is_subtype(&crate::objects::exceptions::TYPE_ERROR) {
+                    if e.value()
+                        .class()
+                        .is_subtype(&crate::objects::exceptions::TYPE_ERROR)
+                    {
                         return Err(vm.type_error("must assign iterable to extended slice"));
                     }
                     return Err(e);

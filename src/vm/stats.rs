@@ -12,7 +12,11 @@ pub struct Stats {
 
 impl Default for Stats {
     fn default() -> Self {
-        Stats { counts: Box::new([0; 256]), pairs: Box::new([[0; 256]; 256]), last: opcode::op::CACHE }
+        Stats {
+            counts: Box::new([0; 256]),
+            pairs: Box::new([[0; 256]; 256]),
+            last: opcode::op::CACHE,
+        }
     }
 }
 
@@ -31,11 +35,28 @@ impl Stats {
     /// A table of counts by opcode and the most frequent pairs.
     pub fn report(&self) -> String {
         let total = self.total().max(1);
-        let mut rows: Vec<(usize, u64)> = self.counts.iter().copied().enumerate().filter(|(_, c)| *c > 0).collect();
+        let mut rows: Vec<(usize, u64)> = self
+            .counts
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, c)| *c > 0)
+            .collect();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut out = format!("Execution counts ({} instructions)\n{:<40} {:>12} {:>7}\n", self.total(), "opcode", "count", "share");
+        let mut out = format!(
+            "Execution counts ({} instructions)\n{:<40} {:>12} {:>7}\n",
+            self.total(),
+            "opcode",
+            "count",
+            "share"
+        );
         for (op, c) in &rows {
-            out.push_str(&format!("{:<40} {:>12} {:>6.2}%\n", opcode::name(*op as u16), c, *c as f64 * 100.0 / total as f64));
+            out.push_str(&format!(
+                "{:<40} {:>12} {:>6.2}%\n",
+                opcode::name(*op as u16),
+                c,
+                *c as f64 * 100.0 / total as f64
+            ));
         }
         let mut pairs: Vec<(usize, usize, u64)> = Vec::new();
         for (a, row) in self.pairs.iter().enumerate() {

@@ -3,8 +3,8 @@
 //! Printed only when `PYRS_TRACE` is set, so one build serves both uses.
 
 use crate::opcode;
-use crate::vm::regs::Regs;
 use crate::vm::EvalState;
+use crate::vm::regs::Regs;
 
 /// Whether `PYRS_TRACE` asks for the trace (read once per process).
 fn enabled() -> bool {

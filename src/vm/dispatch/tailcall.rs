@@ -15,7 +15,7 @@ use crate::vm::frame::{Frame, Slot};
 use crate::vm::handlers;
 use crate::vm::regs::Regs;
 use crate::vm::unwind::handle_error;
-use crate::vm::{Control, EvalState};
+use crate::vm::{Control, EvalState, OpResult};
 
 pub const BACKEND: &str = "tailcall";
 
@@ -58,38 +58,153 @@ macro_rules! finish {
     }};
 }
 
+/// Handlers that run out of line, through a `body` function taking and
+/// returning the registers by value.
+///
+/// LLVM turns a call in tail position into a jump only if nothing in the
+/// caller's stack frame can still be reachable by the callee: once the
+/// address of any local (a `Regs` passed as `&mut`, an `Obj` passed as
+/// `&Obj`, the arguments of a `format!`) reaches a call that is not
+/// inlined, every later call in the function stays a call, and the chain
+/// would grow the machine stack by one frame per instruction. Handlers
+/// that pass locals by reference to out-of-line code are listed here; their
+/// entry passes the registers to `body` by value (an argument LLVM knows
+/// cannot be captured) and then tail-calls as usual. The rest are inlined
+/// into their entry and keep the registers in machine registers.
+///
+/// `tools/check_tailcalls.py` disassembles the release binary and fails if
+/// any entry dispatches with a call instead of a jump; CI runs it. A handler
+/// that fails it either goes on this list or stops passing locals by
+/// reference (hot ones should keep an inline fast path: see `binary_op`).
+const OUTLINED: &[&str] = &[
+    "binary_op",
+    "binary_slice",
+    "build_set",
+    "call",
+    "call_function_ex",
+    "call_kw",
+    "check_eg_match",
+    "compare_op",
+    "contains_op",
+    "convert_value",
+    "delete_attr",
+    "delete_global",
+    "delete_name",
+    "delete_subscr",
+    "dict_merge",
+    "dict_update",
+    "for_iter",
+    "format_simple",
+    "format_with_spec",
+    "get_iter",
+    "import_from",
+    "import_name",
+    "list_extend",
+    "load_attr",
+    "load_from_dict_or_deref",
+    "load_from_dict_or_globals",
+    "load_global",
+    "load_name",
+    "set_add",
+    "set_update",
+    "setup_annotations",
+    "store_attr",
+    "store_name",
+    "store_slice",
+    "store_subscr",
+    "to_bool",
+    "unary_invert",
+    "unary_negative",
+    "unpack_ex",
+    "unpack_sequence",
+];
+
+/// Whether `handler` is in [`OUTLINED`] (evaluated at compile time).
+const fn outlined(handler: &str) -> bool {
+    let mut i = 0;
+    while i < OUTLINED.len() {
+        if const_str_eq(OUTLINED[i], handler) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 macro_rules! tail_table {
     ($(($num:literal, $name:ident, $handler:ident)),* $(,)?) => {
-        /// One entry per opcode byte.
-        pub static TAIL: [TailFn; 256] = [$({
-            fn entry(st: &mut EvalState, ip: *const CodeUnit, sp: *mut Slot, frame: *mut Frame, oparg: u32) -> Out {
-                let mut r = Regs { ip, sp, frame, oparg };
-                super::observe(st, &r, $num);
-                match handlers::$handler(st, &mut r) {
-                    Ok(Control::Next) => {
-                        let u = r.this_unit();
-                        r.oparg = u.arg as u32;
-                        become_!(st, TAIL[u.op as usize], r)
-                    }
-                    Ok(Control::NextWithOparg) => {
-                        let u = r.this_unit();
-                        become_!(st, TAIL[u.op as usize], r)
-                    }
-                    Ok(Control::Exit) => finish!(),
-                    Err(raise) => {
-                        st.pending = Some(raise);
-                        become_!(st, error_entry, r)
+        // One module per opcode so each entry's symbol names its opcode
+        // (`tailcall::BINARY_OP::entry`) in profiles and disassembly; the
+        // sibling-call check in `tools/check_tailcalls.py` relies on it.
+        $(
+            #[allow(non_snake_case)]
+            mod $name {
+                use super::*;
+                pub(super) fn entry(st: &mut EvalState, ip: *const CodeUnit, sp: *mut Slot, frame: *mut Frame, oparg: u32) -> Out {
+                    let mut r = Regs { ip, sp, frame, oparg };
+                    crate::vm::dispatch::observe(st, &r, $num);
+                    const OUT_OF_LINE: bool = outlined(stringify!($handler));
+                    let result = if OUT_OF_LINE {
+                        let (result, nr) = body(st, r);
+                        r = nr;
+                        result
+                    } else {
+                        handlers::$handler(st, &mut r)
+                    };
+                    match result {
+                        Ok(Control::Next) => {
+                            let u = r.this_unit();
+                            r.oparg = u.arg as u32;
+                            become_!(st, TAIL[u.op as usize], r)
+                        }
+                        Ok(Control::NextWithOparg) => {
+                            let u = r.this_unit();
+                            become_!(st, TAIL[u.op as usize], r)
+                        }
+                        Ok(Control::Exit) => finish!(),
+                        Err(raise) => {
+                            st.pending = Some(raise);
+                            become_!(st, error_entry, r)
+                        }
                     }
                 }
+
+                /// The handler run out of line, registers in and out by
+                /// value (see [`OUTLINED`]).
+                #[inline(never)]
+                fn body(st: &mut EvalState, mut r: Regs) -> (OpResult, Regs) {
+                    let result = handlers::$handler(st, &mut r);
+                    (result, r)
+                }
             }
-            entry as TailFn
-        }),*];
+        )*
+        /// One entry per opcode byte.
+        pub static TAIL: [TailFn; 256] = [$($name::entry as TailFn),*];
     };
 }
 crate::for_each_opcode!(tail_table);
 
 /// The error path, entered by tail call with the raise parked in
 /// `EvalState::pending`.
+///
+/// The unwinding itself happens out of line and leaves the handler's
+/// registers in `EvalState::regs`, so this function has nothing on its
+/// stack frame when it tail-calls the handler (see [`OUTLINED`]).
 #[cold]
 #[inline(never)]
 fn error_entry(
@@ -99,6 +214,25 @@ fn error_entry(
     frame: *mut Frame,
     oparg: u32,
 ) -> Out {
+    if !unwind_pending(st, ip, sp, frame, oparg) {
+        finish!()
+    }
+    let mut r = st.regs;
+    let u = r.this_unit();
+    r.oparg = u.arg as u32;
+    become_!(st, TAIL[u.op as usize], r)
+}
+
+/// Unwinds the parked raise; true if a handler caught it, its registers in
+/// `EvalState::regs`.
+#[inline(never)]
+fn unwind_pending(
+    st: &mut EvalState,
+    ip: *const CodeUnit,
+    sp: *mut Slot,
+    frame: *mut Frame,
+    oparg: u32,
+) -> bool {
     let r = Regs {
         ip,
         sp,
@@ -106,15 +240,14 @@ fn error_entry(
         oparg,
     };
     let Some(raise) = st.pending.take() else {
-        finish!()
+        return false;
     };
     match handle_error(st, r, raise) {
-        Some(mut nr) => {
-            let u = nr.this_unit();
-            nr.oparg = u.arg as u32;
-            become_!(st, TAIL[u.op as usize], nr)
+        Some(nr) => {
+            st.regs = nr;
+            true
         }
-        None => finish!(),
+        None => false,
     }
 }
 
