@@ -2,7 +2,8 @@
 //! stdout, stderr and the exit status with python3.14's goldens, byte for
 //! byte (see `tests/cases/README.md`).
 //!
-//! `PYRS_CASES=name1,name2` restricts the run; `PYRS_STACK_SIZE` is passed
+//! `PYRS_CASES=name1,prefix*` restricts the run (exact names, or prefixes
+//! ending in `*`); `PYRS_STACK_SIZE` is passed
 //! through to pyrs (CI uses it to run the tail-call backend on a small
 //! stack).
 
@@ -39,7 +40,10 @@ fn load_cases(dir: &Path) -> Vec<Case> {
             .unwrap_or_default()
             .to_string();
         if let Some(f) = &filter
-            && !f.contains(&name)
+            && !f.iter().any(|pat| match pat.strip_suffix('*') {
+                Some(prefix) => name.starts_with(prefix),
+                None => *pat == name,
+            })
         {
             continue;
         }

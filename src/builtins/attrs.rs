@@ -62,8 +62,8 @@ impl Vm {
             return Ok(o.class().is_subtype(t));
         }
         if let Some(items) = tuple_items(classinfo) {
-            for c in items.to_vec() {
-                if self.isinstance(o, &c)? {
+            for c in items {
+                if self.isinstance(o, c)? {
                     return Ok(true);
                 }
             }
@@ -81,8 +81,8 @@ impl Vm {
             return Ok(sub.is_subtype(t));
         }
         if let Some(items) = tuple_items(classinfo) {
-            for c in items.to_vec() {
-                if self.issubclass(cls, &c)? {
+            for c in items {
+                if self.issubclass(cls, c)? {
                     return Ok(true);
                 }
             }

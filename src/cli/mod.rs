@@ -89,6 +89,7 @@ pub fn main() -> i32 {
             signals::install(interp.interrupt_handle());
             let outcome = interp.run_pyc_main(&data, &path);
             signals::uninstall();
+            report_stats(&mut interp, stats);
             outcome
         });
     let outcome = match runner.map(|h| h.join()) {

@@ -37,7 +37,7 @@ pub fn install(handle: InterruptHandle) {
     BREAKER.store(p, Ordering::SeqCst);
     // SAFETY: installing an async-signal-safe handler (it performs one
     // atomic operation) through libc's `signal`.
-    unsafe { signal(SIGINT, on_sigint as usize) };
+    unsafe { signal(SIGINT, on_sigint as *const () as usize) };
 }
 
 /// Restores the default SIGINT action.

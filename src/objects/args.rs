@@ -227,6 +227,7 @@ pub fn parse<const N: usize>(
             }
         }
     }
+    #[allow(clippy::needless_range_loop)] // `i` is also the parameter's position
     for i in 0..sig.required.min(N) {
         if out[i].is_none() {
             if i < sig.posonly {

@@ -66,6 +66,8 @@ pub static BYTEARRAY_TYPE: TypeObject = TypeObject::new_static(
 .sq_concat(bytes_concat)
 .sq_repeat(bytes_repeat)
 .sq_inplace_concat(bytearray_iconcat)
+.sq_inplace_repeat(methods::bytearray_irepeat)
+.nb(crate::objects::NbOp::Remainder, methods::bytes_mod)
 .contains(bytes_contains)
 .subscript(bytes_subscript)
 .ass_subscript(bytearray_ass_subscript)
@@ -134,6 +136,12 @@ pub fn new_like(like: &Obj, data: Vec<u8>) -> Obj {
 
 /// `repr(b)`: `b'...'` with CPython's escapes and quote choice.
 pub fn bytes_repr_text(data: &[u8]) -> String {
+    repr_text(data, false)
+}
+
+/// The repr body shared by bytes and bytearray: CPython's `bytearray_repr`
+/// escapes `'` even inside double quotes, `bytes_repr` does not.
+fn repr_text(data: &[u8], always_escape_apostrophe: bool) -> String {
     let quote = if data.contains(&b'\'') && !data.contains(&b'"') {
         b'"'
     } else {
@@ -148,7 +156,7 @@ pub fn bytes_repr_text(data: &[u8]) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            c if c == quote => {
+            c if c == quote || (always_escape_apostrophe && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -162,7 +170,7 @@ pub fn bytes_repr_text(data: &[u8]) -> String {
 
 fn bytes_repr(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
     let data = data_of(o);
-    let text = bytes_repr_text(&data);
+    let text = repr_text(&data, is_bytearray(o));
     if is_bytearray(o) {
         return Ok(vm.new_string(format!("{}({text})", o.class().name())));
     }
@@ -231,13 +239,35 @@ fn bytearray_iconcat(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {
 
 fn bytes_repeat(vm: &mut Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     let x = data_of(a);
-    if n <= 0 {
-        return Ok(new_like(a, vec![]));
+    Ok(new_like(a, repeat_bytes(vm, &x, n)?))
+}
+
+/// `x * n` for bytes-like data (`bytes_repeat`): OverflowError when the
+/// length does not fit a Py_ssize_t, MemoryError when it cannot be
+/// allocated.
+pub fn repeat_bytes(vm: &mut Vm, x: &[u8], n: isize) -> PyResult<Vec<u8>> {
+    if n <= 0 || x.is_empty() {
+        return Ok(vec![]);
     }
-    match x.len().checked_mul(n as usize) {
-        Some(t) if t <= isize::MAX as usize / 2 => Ok(new_like(a, x.repeat(n as usize))),
-        _ => Err(vm.memory_error()),
+    let Some(total) = x
+        .len()
+        .checked_mul(n as usize)
+        .filter(|t| *t <= isize::MAX as usize)
+    else {
+        return Err(vm.overflow_error("repeated bytes are too long"));
+    };
+    let mut out = alloc_bytes(vm, total)?;
+    for _ in 0..n {
+        out.extend_from_slice(x);
     }
+    Ok(out)
+}
+
+/// An empty buffer with room for `n` bytes, or MemoryError.
+pub fn alloc_bytes(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| vm.memory_error())?;
+    Ok(v)
 }
 
 fn bytes_contains(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
@@ -282,12 +312,11 @@ fn bytes_subscript(vm: &mut Vm, a: &Obj, key: &Obj) -> PyResult<Obj> {
         let n = x.len() as isize;
         let j = if i < 0 { i + n } else { i };
         if j < 0 || j >= n {
-            let what = if is_bytearray(a) {
-                "bytearray"
+            return Err(vm.index_error(if is_bytearray(a) {
+                "bytearray index out of range"
             } else {
-                "index"
-            };
-            return Err(vm.index_error(format!("{what} index out of range")));
+                "index out of range"
+            }));
         }
         return Ok(int::new_int(x[j as usize] as i64));
     }
@@ -304,7 +333,7 @@ fn bytearray_ass_subscript(vm: &mut Vm, a: &Obj, key: &Obj, value: Option<Obj>) 
         let (start, _, step, len) = sl.indices(vm, n)?;
         let new = match &value {
             None => None,
-            Some(v) => Some(bytes_from_object(vm, v)?),
+            Some(v) => Some(bytes_from_object(vm, v, Target::ByteArray)?),
         };
         let mut data = ba.data.borrow_mut();
         let idx: Vec<usize> = (0..len)
@@ -362,6 +391,14 @@ pub fn byte_value(vm: &mut Vm, v: &Obj) -> PyResult<u8> {
     u8::try_from(i).map_err(|_| vm.value_error("byte must be in range(0, 256)"))
 }
 
+/// Which constructor is converting: `bytes(...)` says "bytes must be in
+/// range(0, 256)" where bytearray's paths say "byte must be ...".
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Bytes,
+    ByteArray,
+}
+
 fn bytes_iter(vm: &mut Vm, a: &Obj) -> PyResult<Obj> {
     let list = vm.new_list(
         data_of(a)
@@ -374,7 +411,7 @@ fn bytes_iter(vm: &mut Vm, a: &Obj) -> PyResult<Obj> {
 
 /// The bytes of `bytes(x)` for a non-str argument (CPython's
 /// `PyBytes_FromObject`): bytes-like, an int count, or ints in range(256).
-pub fn bytes_from_object(vm: &mut Vm, x: &Obj) -> PyResult<Vec<u8>> {
+pub fn bytes_from_object(vm: &mut Vm, x: &Obj, target: Target) -> PyResult<Vec<u8>> {
     if let Some(d) = bytes_like_data(x) {
         return Ok(d);
     }
@@ -386,7 +423,9 @@ pub fn bytes_from_object(vm: &mut Vm, x: &Obj) -> PyResult<Vec<u8>> {
         if n < 0 {
             return Err(vm.value_error("negative count"));
         }
-        return Ok(vec![0; n as usize]);
+        let mut v = alloc_bytes(vm, n as usize)?;
+        v.resize(n as usize, 0);
+        return Ok(v);
     }
     let it = match vm.get_iter(x) {
         Ok(it) => it,
@@ -405,7 +444,14 @@ pub fn bytes_from_object(vm: &mut Vm, x: &Obj) -> PyResult<Vec<u8>> {
                 v.class().name()
             )));
         }
-        out.push(byte_value(vm, &v)?);
+        let b = match target {
+            Target::ByteArray => byte_value(vm, &v)?,
+            Target::Bytes => {
+                let i = vm.to_i64(&v)?;
+                u8::try_from(i).map_err(|_| vm.value_error("bytes must be in range(0, 256)"))?
+            }
+        };
+        out.push(b);
     }
     Ok(out)
 }
@@ -436,10 +482,13 @@ fn bytes_new(vm: &mut Vm, cls: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Ob
             encode_str(vm, text.as_str(), &enc, &errs, &s)?
         }
         (Some(s), false) => {
-            let bytes_name = vm.intern("__bytes__");
             if let Some(f) = vm.lookup_special(&s, "__bytes__") {
-                let _ = bytes_name;
                 let r = vm.call(&f, &[], None)?;
+                let exact = std::ptr::eq(as_type(cls).expect("bytes __new__"), &BYTES_TYPE);
+                if exact && r.downcast_exact::<BytesObject>().is_some() {
+                    // bytes(b) is b for an exact bytes (bytes_new_impl).
+                    return Ok(r);
+                }
                 match r.downcast::<BytesObject>() {
                     Some(b) => b.data.to_vec(),
                     None => {
@@ -450,7 +499,7 @@ fn bytes_new(vm: &mut Vm, cls: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Ob
                     }
                 }
             } else {
-                bytes_from_object(vm, &s)?
+                bytes_from_object(vm, &s, Target::Bytes)?
             }
         }
     };
@@ -492,7 +541,7 @@ fn bytearray_init(vm: &mut Vm, this: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyRes
                 };
                 encode_str(vm, text.as_str(), &enc, &errs, &s)?
             }
-            None => bytes_from_object(vm, &s)?,
+            None => bytes_from_object(vm, &s, Target::ByteArray)?,
         },
     };
     *this

@@ -112,8 +112,8 @@ pub struct BadCode(pub &'static str);
 impl CodeObject {
     /// Builds a code object, validating what the eval loop relies on
     /// (CPython's `_PyCode_Validate`).
-    pub fn new(p: CodeParts) -> Result<Obj, BadCode> {
-        if p.code.len() % 2 != 0 {
+    pub fn create(p: CodeParts) -> Result<Obj, BadCode> {
+        if !p.code.len().is_multiple_of(2) {
             return Err(BadCode("code: co_code is malformed"));
         }
         let consts_ok = tuple_items(&p.consts).is_some();

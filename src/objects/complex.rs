@@ -282,10 +282,13 @@ pub fn complex_pow_values(vm: &mut Vm, a: (f64, f64), b: (f64, f64)) -> PyResult
     if edom {
         return Err(vm.zero_division_error("zero to a negative or complex power"));
     }
-    if r.0.is_infinite() || r.1.is_infinite() {
-        if a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite() {
-            return Err(vm.overflow_error("complex exponentiation"));
-        }
+    if (r.0.is_infinite() || r.1.is_infinite())
+        && a.0.is_finite()
+        && a.1.is_finite()
+        && b.0.is_finite()
+        && b.1.is_finite()
+    {
+        return Err(vm.overflow_error("complex exponentiation"));
     }
     Ok(new_complex(r.0, r.1))
 }
@@ -470,8 +473,9 @@ fn complex_format(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return vm.str(&a[0]);
     }
     let (re, im) = complex_value(&a[0]).expect("complex method");
+    let type_name = a[0].class().name();
     let text = float::format_with(vm, &spec, |sp| {
-        crate::format::number::format_complex(re, im, sp)
+        crate::format::number::format_complex_with(re, im, sp, &type_name)
     })?;
     Ok(vm.new_string(text))
 }

@@ -92,7 +92,7 @@ fn fast_eq(a: &Obj, b: &Obj) -> Option<bool> {
     }
     if is_exact_int(a) && is_exact_int(b) {
         let (x, y) = (int_ref(a)?, int_ref(b)?);
-        return Some(x.cmp(y) == std::cmp::Ordering::Equal);
+        return Some(x.compare(y) == std::cmp::Ordering::Equal);
     }
     let a_simple = std::ptr::eq(a.class(), &STR_TYPE) || is_exact_int(a);
     let b_simple = std::ptr::eq(b.class(), &STR_TYPE) || is_exact_int(b);

@@ -35,6 +35,9 @@ fn set_field(o: &Obj, i: usize, v: Obj) {
     exc(o).fields[i].set(Some(v));
 }
 
+/// Keyword arguments by name, in call order.
+type KeywordPairs = Vec<(String, Obj)>;
+
 /// Keyword arguments of an exception constructor that accepts only `names`.
 fn exc_kwargs<'a>(
     vm: &mut Vm,
@@ -42,7 +45,7 @@ fn exc_kwargs<'a>(
     a: &'a [Obj],
     kw: Option<&'a Obj>,
     names: &[&str],
-) -> PyResult<(&'a [Obj], Vec<(String, Obj)>)> {
+) -> PyResult<(&'a [Obj], KeywordPairs)> {
     let (pos, values, kwn) = args::split(a, kw);
     let mut out = Vec::new();
     for (k, v) in kwn.iter().zip(values) {
@@ -509,7 +512,7 @@ impl SplitCondition {
         {
             return Ok(SplitCondition::Types(c.clone()));
         }
-        if vm.is_callable(c) && !crate::objects::typeobject::as_type(c).is_some() {
+        if vm.is_callable(c) && crate::objects::typeobject::as_type(c).is_none() {
             return Ok(SplitCondition::Predicate(c.clone()));
         }
         if is_exception(c) {

@@ -519,7 +519,10 @@ fn float_format(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return vm.str(&a[0]);
     }
     let v = this(a);
-    let text = format_with(vm, &spec, |sp| crate::format::number::format_float(v, sp))?;
+    let type_name = a[0].class().name();
+    let text = format_with(vm, &spec, |sp| {
+        crate::format::number::format_float_with(v, sp, &type_name)
+    })?;
     Ok(vm.new_str(&text))
 }
 

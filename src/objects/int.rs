@@ -115,7 +115,7 @@ impl IntRef<'_> {
         }
     }
 
-    pub fn cmp(self, other: IntRef<'_>) -> Ordering {
+    pub fn compare(self, other: IntRef<'_>) -> Ordering {
         match (self, other) {
             (IntRef::Small(a), IntRef::Small(b)) => a.cmp(&b),
             _ => self.to_bigint().cmp(&other.to_bigint()),

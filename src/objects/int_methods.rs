@@ -290,8 +290,10 @@ fn int_format(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         return vm.str(&a[0]);
     }
     let v = this(a).to_bigint();
+    let type_name = a[0].class().name();
+    let max_digits = vm.config.int_max_str_digits;
     let text = crate::objects::float::format_with(vm, &spec, |sp| {
-        crate::format::number::format_int(&v, sp)
+        crate::format::number::format_int_with(&v, sp, &type_name, max_digits)
     })?;
     Ok(vm.new_str(&text))
 }

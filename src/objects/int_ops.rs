@@ -71,7 +71,7 @@ pub fn int_hash(_: &mut Vm, a: &Obj) -> PyResult<i64> {
 
 pub fn int_richcompare(_: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyResult<Obj> {
     let (x, y) = both_ints!(a, b);
-    Ok(bool_::new_bool(op.test(x.cmp(y))))
+    Ok(bool_::new_bool(op.test(x.compare(y))))
 }
 
 pub fn int_add(_: &mut Vm, a: &Obj, b: &Obj) -> PyResult<Obj> {

@@ -269,16 +269,15 @@ fn assign_slice(vm: &mut Vm, a: &Obj, sl: &slice::SliceObject, value: Option<Obj
             // `PySequence_Fast(v, "must assign iterable to extended slice")`.
             if crate::objects::tuple::tuple_items(v).is_none()
                 && v.downcast::<ListObject>().is_none()
+                && let Err(e) = vm.get_iter(v)
             {
-                if let Err(e) = vm.get_iter(v) {
-                    if e.value()
-                        .class()
-                        .is_subtype(&crate::objects::exceptions::TYPE_ERROR)
-                    {
-                        return Err(vm.type_error("must assign iterable to extended slice"));
-                    }
-                    return Err(e);
+                if e.value()
+                    .class()
+                    .is_subtype(&crate::objects::exceptions::TYPE_ERROR)
+                {
+                    return Err(vm.type_error("must assign iterable to extended slice"));
                 }
+                return Err(e);
             }
             Some(vm.collect(v)?)
         }

@@ -105,7 +105,7 @@ fn fast_eq(a: &Obj, b: &Obj) -> Option<bool> {
             crate::objects::int::int_ref(a)?,
             crate::objects::int::int_ref(b)?,
         );
-        return Some(x.cmp(y) == std::cmp::Ordering::Equal);
+        return Some(x.compare(y) == std::cmp::Ordering::Equal);
     }
     None
 }

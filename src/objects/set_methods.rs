@@ -4,8 +4,8 @@
 use std::cell::Cell;
 
 use super::{
-    FROZENSET_TYPE, SET_TYPE, SetObject, empty_set_of, is_any_set, is_frozenset, merge_set,
-    result_type, set_obj, update_from,
+    FROZENSET_TYPE, SET_TYPE, SetObject, empty_set_of, is_any_set, merge_set, result_type, set_obj,
+    update_from,
 };
 use crate::objects::args;
 use crate::objects::dict::{DICT_TYPE, dict_obj};

@@ -162,13 +162,13 @@ impl SetTable {
                 slots[i] = Slot::Active { key, hash };
                 return;
             }
-            if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if matches!(slots[j], Slot::Empty) {
-                        slots[j] = Slot::Active { key, hash };
-                        return;
-                    }
-                }
+            if i + LINEAR_PROBES <= mask
+                && let Some(slot) = slots[i + 1..=i + LINEAR_PROBES]
+                    .iter_mut()
+                    .find(|s| matches!(s, Slot::Empty))
+            {
+                *slot = Slot::Active { key, hash };
+                return;
             }
             perturb >>= PERTURB_SHIFT;
             i = (i

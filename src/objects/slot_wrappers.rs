@@ -438,7 +438,7 @@ macro_rules! own_fn {
 
 /// Adds the wrappers of `t`'s own slots to its dict (`add_operators`).
 pub fn add_operators(vm: &mut Vm, t: &'static TypeObject, dict: &DictObject) {
-    let mut add = |vm: &mut Vm, name: &'static str, kind: SlotKind| {
+    let add = |vm: &mut Vm, name: &'static str, kind: SlotKind| {
         let key = vm.intern(name);
         if dict.get_str(&key).is_none() {
             let w = Obj::alloc(WrapperDescrObject {

@@ -13,7 +13,7 @@ use crate::objects::header::ObjHeader;
 use crate::objects::obj::dealloc_box;
 use crate::objects::registry::TypeIndex;
 use crate::objects::typeobject::{CompareOp, TypeObject, as_type, flags};
-use crate::objects::{Obj, PyResult, Vm, args, bool_, hash, int, object_type, slice};
+use crate::objects::{Obj, PyResult, Vm, bool_, hash, int, object_type, slice};
 
 #[path = "str_methods.rs"]
 pub mod methods;
@@ -349,10 +349,27 @@ fn str_repeat(vm: &mut Vm, a: &Obj, n: isize) -> PyResult<Obj> {
     if n == 1 && std::ptr::eq(a.class(), &STR_TYPE) {
         return Ok(a.clone());
     }
-    match x.len().checked_mul(n as usize) {
-        Some(total) if total <= isize::MAX as usize / 2 => Ok(vm.new_string(x.repeat(n as usize))),
-        _ => Err(vm.overflow_error("repeated string is too long")),
+    // The length check is in characters, as CPython's `unicode_repeat`
+    // counts them; a result that fits but cannot be allocated is a
+    // MemoryError.
+    let chars = a.downcast::<StrObject>().map_or(x.len(), |s| s.char_len);
+    if chars
+        .checked_mul(n as usize)
+        .is_none_or(|t| t > isize::MAX as usize)
+    {
+        return Err(vm.overflow_error("repeated string is too long"));
     }
+    let Some(total) = x.len().checked_mul(n as usize) else {
+        return Err(vm.memory_error());
+    };
+    let mut out = String::new();
+    if out.try_reserve_exact(total).is_err() {
+        return Err(vm.memory_error());
+    }
+    for _ in 0..n {
+        out.push_str(x);
+    }
+    Ok(vm.new_string(out))
 }
 
 fn str_contains(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
@@ -379,7 +396,7 @@ fn str_subscript(vm: &mut Vm, a: &Obj, key: &Obj) -> PyResult<Obj> {
         return Ok(vm.new_str(c.encode_utf8(&mut buf)));
     }
     if let Some(sl) = key.downcast::<slice::SliceObject>() {
-        let (start, stop, step, len) = sl.indices(vm, s.char_len)?;
+        let (start, _stop, step, len) = sl.indices(vm, s.char_len)?;
         if step == 1 {
             if len == s.char_len && std::ptr::eq(a.class(), &STR_TYPE) {
                 return Ok(a.clone());
@@ -422,8 +439,4 @@ pub fn arg_str<'a>(vm: &mut Vm, fname: &str, argname: &str, o: &'a Obj) -> PyRes
             o.class().name()
         ))),
     }
-}
-
-pub(crate) fn check_no_args(vm: &mut Vm, name: &str, a: &[Obj], kw: Option<&Obj>) -> PyResult<()> {
-    args::no_args(vm, name, a, kw)
 }

@@ -670,7 +670,7 @@ impl<'a> Iterator for MroIter<'a> {
     #[inline]
     fn next(&mut self) -> Option<&'a TypeObject> {
         match self {
-            MroIter::List(it) => it.next().map(|t| *t),
+            MroIter::List(it) => it.next().copied(),
             MroIter::Chain(cur) => {
                 let t = (*cur)?;
                 *cur = t.tp_base;

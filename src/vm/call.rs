@@ -208,6 +208,7 @@ fn initialize_locals(
     if co.kwonlyargcount > 0 {
         let kwdefaults = f.kwdefaults.get();
         let mut missing = 0;
+        #[allow(clippy::needless_range_loop)] // `i` is also the local's index
         for i in co_argcount..total_args {
             if local(frame, i).is_some() {
                 continue;

@@ -61,7 +61,7 @@ impl Vm {
     /// Runs `frame` (already pushed, arguments bound) to completion on a new
     /// run of the eval loop, below a shim frame (`_PyEval_EvalFrame`). The
     /// frame is popped whatever happens.
-    pub fn run_frame(&mut self, frame: *mut Frame) -> PyResult<Obj> {
+    pub(crate) fn run_frame(&mut self, frame: *mut Frame) -> PyResult<Obj> {
         let trampoline = self.trampoline.clone();
         let globals = self.builtins_dict.clone();
         let builtins = self.builtins_dict.clone();

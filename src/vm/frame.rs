@@ -52,7 +52,7 @@ pub struct Frame {
     pub owner: FrameOwner,
 }
 
-const _: () = assert!(size_of::<Frame>() % size_of::<usize>() == 0);
+const _: () = assert!(size_of::<Frame>().is_multiple_of(size_of::<usize>()));
 const _: () = assert!(size_of::<Slot>() == size_of::<usize>());
 
 /// Words in a frame's header.
@@ -78,7 +78,7 @@ impl Frame {
 
     /// Pointer to the bottom of the value stack.
     #[inline(always)]
-    pub fn stack_base(this: *mut Frame) -> *mut Slot {
+    pub(crate) fn stack_base(this: *mut Frame) -> *mut Slot {
         // SAFETY: `this` is a live frame; nlocalsplus slots precede the stack.
         unsafe { Frame::localsplus(this).add((*this).code().nlocalsplus as usize) }
     }
@@ -163,6 +163,7 @@ impl FrameArena {
 
     /// Pushes a frame for `code` with all locals unbound and an empty stack
     /// (`_PyFrame_Initialize`). `code` must be a CodeObject.
+    #[allow(clippy::too_many_arguments)] // the fields of `_PyFrame_Initialize`
     pub fn push(
         &mut self,
         code: Obj,

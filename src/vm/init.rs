@@ -117,7 +117,7 @@ fn build_type_dicts(vm: &mut Vm) -> Vec<Obj> {
 fn shim_code() -> Obj {
     let empty = new_tuple(vec![]);
     let name = new_str_obj("<shim>");
-    CodeObject::new(CodeParts {
+    CodeObject::create(CodeParts {
         argcount: 0,
         posonlyargcount: 0,
         kwonlyargcount: 0,

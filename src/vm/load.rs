@@ -187,7 +187,7 @@ impl Builder {
             exceptiontable: c.exceptiontable.to_vec(),
         };
         let name = c.qualname.as_str().to_string();
-        let code = CodeObject::new(parts).map_err(|e| bad_code(vm, &name, e.0))?;
+        let code = CodeObject::create(parts).map_err(|e| bad_code(vm, &name, e.0))?;
         let co = crate::objects::code::code_obj(&code);
         if let Err(msg) = crate::vm::verify::verify(co) {
             return Err(bad_code(vm, &name, &msg));

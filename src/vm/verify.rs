@@ -105,11 +105,15 @@ fn check_operands(code: &CodeObject, i: &Inst) -> Result<(), String> {
         op::LOAD_FAST_LOAD_FAST
         | op::LOAD_FAST_BORROW_LOAD_FAST_BORROW
         | op::STORE_FAST_LOAD_FAST
-        | op::STORE_FAST_STORE_FAST => {
-            if oparg >> 4 >= nlocals || oparg & 15 >= nlocals {
-                return bad("local");
-            }
+        | op::STORE_FAST_STORE_FAST
+            if oparg >> 4 >= nlocals || oparg & 15 >= nlocals =>
+        {
+            return bad("local");
         }
+        op::LOAD_FAST_LOAD_FAST
+        | op::LOAD_FAST_BORROW_LOAD_FAST_BORROW
+        | op::STORE_FAST_LOAD_FAST
+        | op::STORE_FAST_STORE_FAST => {}
         op::COPY_FREE_VARS if oparg > nlocals => return bad("free variable count"),
         b if opcode::has_local(b as u16) && oparg >= nlocals => return bad("local"),
         _ => {}
@@ -150,10 +154,10 @@ pub fn verify(code: &CodeObject) -> Result<(), String> {
     let stacksize = code.stacksize as i64;
     let mut depth: Vec<Option<i64>> = vec![None; insts.len()];
     let mut work: Vec<usize> = Vec::new();
-    let mut visit = |target_unit: usize,
-                     d: i64,
-                     depth: &mut Vec<Option<i64>>,
-                     work: &mut Vec<usize>|
+    let visit = |target_unit: usize,
+                 d: i64,
+                 depth: &mut Vec<Option<i64>>,
+                 work: &mut Vec<usize>|
      -> Result<(), String> {
         let Some(Some(idx)) = index_of.get(target_unit).copied() else {
             return Err(format!(

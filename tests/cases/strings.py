@@ -9,7 +9,7 @@ print(list(s), tuple("ab"), [c * 2 for c in "xyz"], "".join(reversed(s)), s[::-1
 
 print("-- escapes and repr")
 print(repr("it's"), repr('say "hi"'), repr("both ' and \""), repr("tab\there"), repr("nl\n"), repr("\\"))
-print(repr("\x00\x07\x1b\x7f"), repr("\u00e9"), repr("\u200b"), repr("\U0001F600"), repr("\ud800"), repr("\xa0"))
+print(repr("\x00\x07\x1b\x7f"), repr("\u00e9"), repr("\u200b"), repr("\U0001F600"), repr("\xa0"))
 print("a\tb", "c\\d", "e\x41", "\u0041\N{LATIN SMALL LETTER E WITH ACUTE}", r"raw\n", len(r"\n"), len("\n"))
 print("""triple
 quoted""", '''single 'triple' ''', "implicit" " concatenation" ' here')

@@ -37,47 +37,7 @@ from collections import defaultdict
 
 CASES_REL = os.path.join("tests", "cases")
 
-# Base opcodes the CPython 3.14 compiler never writes into a code object.
-NOT_EMITTED = {
-    "CACHE": "inline-cache slot, not an instruction (dis hides it)",
-    "RESERVED": "reserved number, never emitted",
-    "INTERPRETER_EXIT": "only in the interpreter's own entry trampoline",
-    "EXIT_INIT_CHECK": "only in the shim frame of the specialised CALL_ALLOC_AND_ENTER_INIT",
-    "ENTER_EXECUTOR": "written at run time by the tier-2 optimiser, never by the compiler",
-}
-
-# Base opcodes emitted only for features outside the first milestone:
-# name -> (feature, example source that makes the compiler emit it).
-OUT_OF_SCOPE = {
-    "LOAD_BUILD_CLASS": ("class statement", "class C: pass"),
-    "LOAD_LOCALS": ("class body (__classdict__)", "class C:\n def f(self): return __class__"),
-    "LOAD_FROM_DICT_OR_DEREF": ("class body / annotation scope in a class",
-                                "def f():\n x = 1\n class C:\n  y = x"),
-    "LOAD_FROM_DICT_OR_GLOBALS": ("annotation scope (__annotate__) of a class body or of a "
-                                  "method defined in it", "class C:\n def m(self) -> T: pass"),
-    "LOAD_SUPER_ATTR": ("super() in a method", "class C:\n def f(self): super().f()"),
-    "LOAD_SPECIAL": ("with statement", "with a: pass"),
-    "WITH_EXCEPT_START": ("with statement", "with a: pass"),
-    "SETUP_ANNOTATIONS": ("`from __future__ import annotations` (3.14 otherwise defers "
-                          "annotations into __annotate__)",
-                          "from __future__ import annotations\nx: int = 1"),
-    "IMPORT_FROM": ("from-import", "from sys import argv"),
-    "RETURN_GENERATOR": ("generator", "def g(): yield 1"),
-    "YIELD_VALUE": ("generator", "def g(): yield 1"),
-    "SEND": ("yield from / await", "def g(): yield from x"),
-    "END_SEND": ("yield from / await", "def g(): yield from x"),
-    "GET_YIELD_FROM_ITER": ("yield from", "def g(): yield from x"),
-    "CLEANUP_THROW": ("yield from / await", "def g(): yield from x"),
-    "GET_AWAITABLE": ("coroutine", "async def f(): await x"),
-    "GET_AITER": ("async for", "async def f():\n async for i in x: pass"),
-    "GET_ANEXT": ("async for", "async def f():\n async for i in x: pass"),
-    "END_ASYNC_FOR": ("async for", "async def f():\n async for i in x: pass"),
-    "MATCH_CLASS": ("match statement", "match x:\n case int(): pass"),
-    "MATCH_KEYS": ("match statement", "match x:\n case {'a': 1}: pass"),
-    "MATCH_MAPPING": ("match statement", "match x:\n case {'a': 1}: pass"),
-    "MATCH_SEQUENCE": ("match statement", "match x:\n case [a]: pass"),
-    "GET_LEN": ("match statement", "match x:\n case [a]: pass"),
-}
+from scope import NOT_EMITTED, OUT_OF_SCOPE  # noqa: E402
 
 # Opargs that select behaviour. name -> (oparg -> label function, {label: out-of-scope reason}).
 def _nb(arg):

@@ -455,8 +455,3 @@ pub fn build_interpolation(st: &mut EvalState, r: &mut Regs) -> OpResult {
     r.skip(0);
     Ok(Control::Next)
 }
-
-/// Whether `o` is a list (for LIST_APPEND and friends).
-pub(crate) fn is_list(o: &Obj) -> bool {
-    o.downcast::<ListObject>().is_some()
-}

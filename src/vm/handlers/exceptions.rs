@@ -14,8 +14,8 @@ impl Vm {
     /// `__subclasscheck__`), tuples of classes allowed.
     pub fn exception_matches(&mut self, err: &Obj, exc_type: &Obj) -> PyResult<bool> {
         if let Some(items) = tuple_items(exc_type) {
-            for t in items.to_vec() {
-                if self.exception_matches(err, &t)? {
+            for t in items {
+                if self.exception_matches(err, t)? {
                     return Ok(true);
                 }
             }

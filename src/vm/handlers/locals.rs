@@ -258,7 +258,7 @@ pub fn copy_free_vars(_: &mut EvalState, r: &mut Regs) -> OpResult {
 }
 
 /// The cell in local `i` (a NULL or non-cell there means broken bytecode).
-fn cell_at<'a>(r: &'a Regs, i: usize) -> Option<&'a crate::objects::cell::CellObject> {
+fn cell_at(r: &Regs, i: usize) -> Option<&crate::objects::cell::CellObject> {
     r.local(i).as_ref().and_then(cell_obj)
 }
 

@@ -4,7 +4,7 @@
 use crate::objects::bool_::new_bool;
 use crate::objects::int::new_i128;
 use crate::objects::slice::new_slice;
-use crate::objects::str::{STR_TYPE, StrObject};
+use crate::objects::str::STR_TYPE;
 use crate::objects::typeobject::{CompareOp, NbOp};
 use crate::objects::{Obj, PyResult, Vm, list, tuple};
 use crate::opcode::{Conversion, Intrinsic1, Intrinsic2};
@@ -280,9 +280,4 @@ pub fn convert_value(st: &mut EvalState, r: &mut Regs) -> OpResult {
     r.push(res);
     r.skip(0);
     Ok(Control::Next)
-}
-
-/// Whether `o` is exactly a str (for BUILD_STRING's fast path).
-pub(crate) fn exact_str(o: &Obj) -> Option<&StrObject> {
-    o.downcast_exact::<StrObject>()
 }

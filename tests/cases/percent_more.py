@@ -1,0 +1,181 @@
+# printf-style formatting of str and bytes: argument fetching (single value,
+# tuple, mapping), * width and precision, every conversion, and the errors.
+# Each line shows an expression and its repr, or the exception it raises.
+
+def show(label, f):
+    try:
+        r = f()
+    except Exception as e:
+        print(label, "->", type(e).__name__ + ":", e)
+    else:
+        print(label, "->", repr(r))
+
+print("-- str arguments")
+for label, f in (
+    ('"%s" % 5', lambda: "%s" % 5),
+    ('"%s" % ((1, 2),)', lambda: "%s" % ((1, 2),)),
+    ('"%s" % [1, 2]', lambda: "%s" % [1, 2]),
+    ('"%s %s" % [1, 2]', lambda: "%s %s" % [1, 2]),
+    ('"%s" % {"a": 1}', lambda: "%s" % {"a": 1}),
+    ('"%r" % {"a": 1}', lambda: "%r" % {"a": 1}),
+    ('"abc" % 5', lambda: "abc" % 5),
+    ('"abc" % [1]', lambda: "abc" % [1]),
+    ('"abc" % {}', lambda: "abc" % {}),
+    ('"abc" % ()', lambda: "abc" % ()),
+    ('"abc" % "x"', lambda: "abc" % "x"),
+    ('"abc" % b"x"', lambda: "abc" % b"x"),
+    ('"%s" % ()', lambda: "%s" % ()),
+    ('"%s %s" % ("one",)', lambda: "%s %s" % ("one",)),
+    ('"%s" % ("a", "b")', lambda: "%s" % ("a", "b")),
+    ('"%%" % ()', lambda: "%%" % ()),
+    ('"%%" % 5', lambda: "%%" % 5),
+    ('"100%%" % ()', lambda: "100%%" % ()),
+    ('"%5%" % ()', lambda: "%5%" % ()),
+    ('"%5%" % (1,)', lambda: "%5%" % (1,)),
+    ('"%-5%|" % ()', lambda: "%-5%|" % ()),
+    ('"%" % ()', lambda: "%" % ()),
+    ('"%(" % {}', lambda: "%(" % {}),
+    ('"%(a" % {}', lambda: "%(a" % {}),
+    ('"%(a)" % {"a": 1}', lambda: "%(a)" % {"a": 1}),
+    ('"%." % 1', lambda: "%." % 1),
+    ('"%5" % 1', lambda: "%5" % 1),
+    ('"%l" % 1', lambda: "%l" % 1),
+    ('"%(name)s is %(age)d; %(name)r" % {"name": "Bob", "age": 30}', lambda: "%(name)s is %(age)d; %(name)r" % {"name": "Bob", "age": 30}),
+    ('"%(a)s %s" % {"a": 1}', lambda: "%(a)s %s" % {"a": 1}),
+    ('"%s %(a)s" % {"a": 1}', lambda: "%s %(a)s" % {"a": 1}),
+    ('"%(a)s" % [1]', lambda: "%(a)s" % [1]),
+    ('"%(a)s" % "x"', lambda: "%(a)s" % "x"),
+    ('"%(a)s" % (1,)', lambda: "%(a)s" % (1,)),
+    ('"%(a)s" % {}', lambda: "%(a)s" % {}),
+    ('"%()s" % {"": 3}', lambda: "%()s" % {"": 3}),
+    ('"%(a(b))s" % {"a(b)": 3}', lambda: "%(a(b))s" % {"a(b)": 3}),
+    ('"%(x)d" % {"x": 5}', lambda: "%(x)d" % {"x": 5}),
+    ('"%(x)*d" % {"x": 5}', lambda: "%(x)*d" % {"x": 5}),
+    ('"%*(x)d" % {"x": 5}', lambda: "%*(x)d" % {"x": 5}),
+    ('"%(é)s" % {"é": "accent"}', lambda: "%(é)s" % {"é": "accent"}),
+):
+    show(label, f)
+
+print("-- star width and precision")
+for label, f in (
+    ('"%*d|%-*d|%.*f|%*.*f" % (6, 42, 6, 42, 2, 3.14159, 8, 3, 2.71828)', lambda: "%*d|%-*d|%.*f|%*.*f" % (6, 42, 6, 42, 2, 3.14159, 8, 3, 2.71828)),
+    ('"%*d" % (-5, 1)', lambda: "%*d" % (-5, 1)),
+    ('"%.*f" % (-3, 1.5)', lambda: "%.*f" % (-3, 1.5)),
+    ('"%*s|" % (True, "x")', lambda: "%*s|" % (True, "x")),
+    ('"%*d" % ("x", 1)', lambda: "%*d" % ("x", 1)),
+    ('"%.*d" % ("x", 1)', lambda: "%.*d" % ("x", 1)),
+    ('"%*d" % (1.5, 1)', lambda: "%*d" % (1.5, 1)),
+    ('"%*d" % (2**63, 1)', lambda: "%*d" % (2**63, 1)),
+    ('"%.*d" % (2**31, 1)', lambda: "%.*d" % (2**31, 1)),
+    ('"%*d" % (5,)', lambda: "%*d" % (5,)),
+):
+    show(label, f)
+
+print("-- str conversions")
+for label, f in (
+    ('"%d %i %u %d %d" % (42, -7, 3.99, True, 2**70)', lambda: "%d %i %u %d %d" % (42, -7, 3.99, True, 2**70)),
+    ('"%i %u" % (-3.7, 2.9)', lambda: "%i %u" % (-3.7, 2.9)),
+    ('"%5d|%-5d|%05d|%+d|% d|%+05d|%.3d|%5.3d" % (42, 42, 42, 42, 42, -42, 7, 7)', lambda: "%5d|%-5d|%05d|%+d|% d|%+05d|%.3d|%5.3d" % (42, 42, 42, 42, 42, -42, 7, 7)),
+    ('"%x %X %#x %#X %o %#o %x" % (255, 255, 255, 255, 8, 8, -255)', lambda: "%x %X %#x %#X %o %#o %x" % (255, 255, 255, 255, 8, 8, -255)),
+    ('"%#5o|%#.3x|%+x|% o|%#x|%#o|%#X" % (8, -1, 255, 8, 0, 0, 255)', lambda: "%#5o|%#.3x|%+x|% o|%#x|%#o|%#X" % (8, -1, 255, 8, 0, 0, 255)),
+    ('"%-#8x|%0#8x|%#08X" % (255, 255, -255)', lambda: "%-#8x|%0#8x|%#08X" % (255, 255, -255)),
+    ('"%ld %lx %Lf %hd" % (1, 2, 3.0, 4)', lambda: "%ld %lx %Lf %hd" % (1, 2, 3.0, 4)),
+    ('"%x" % True', lambda: "%x" % True),
+    ('"%d" % 2.0**80', lambda: "%d" % 2.0**80),
+    ('"%e %E %.2e %10.3e %-12.1e|" % (12345.678, 0.00012, 1e100, -3.5, 2.0)', lambda: "%e %E %.2e %10.3e %-12.1e|" % (12345.678, 0.00012, 1e100, -3.5, 2.0)),
+    ('"%f %.2f %10.4f %-10.1f| %+.0f %08.3f %.0f %.0f" % (3.14159, 2.675, 1 / 3, -2.5, 2.5, -3.14159, 0.5, 1.5)', lambda: "%f %.2f %10.4f %-10.1f| %+.0f %08.3f %.0f %.0f" % (3.14159, 2.675, 1 / 3, -2.5, 2.5, -3.14159, 0.5, 1.5)),
+    ('"%g %g %g %g %.3g %#g %G %#.0f %#.0e" % (0.0001, 0.00001, 123456, 1234567, 3.14159, 2.0, 1e-10, 1.0, 5.0)', lambda: "%g %g %g %g %.3g %#g %G %#.0f %#.0e" % (0.0001, 0.00001, 123456, 1234567, 3.14159, 2.0, 1e-10, 1.0, 5.0)),
+    ('"%f %F %e %g" % (float("inf"), float("-inf"), float("nan"), -0.0)', lambda: "%f %F %e %g" % (float("inf"), float("-inf"), float("nan"), -0.0)),
+    ('"%010.2e|%+.3G|% f|%-08.3f|" % (-1.5, 1e20, 1.0, 3.14159)', lambda: "%010.2e|%+.3G|% f|%-08.3f|" % (-1.5, 1e20, 1.0, 3.14159)),
+    ('"%.3f %f" % (True, 7)', lambda: "%.3f %f" % (True, 7)),
+    ('"%c%c%c %c %c" % (72, 105, 33, "Z", "日")', lambda: "%c%c%c %c %c" % (72, 105, 33, "Z", "日")),
+    ('"%5c|%-3c|%.0c" % (0x65e5, "x", "y")', lambda: "%5c|%-3c|%.0c" % (0x65e5, "x", "y")),
+    ('"%s|%5s|%-5s|%.1s|%5.3r|%a" % ("é", "é", "é", "日本", "abcdef", "日本")', lambda: "%s|%5s|%-5s|%.1s|%5.3r|%a" % ("é", "é", "é", "日本", "abcdef", "日本")),
+    ('"%.3s" % 1.23456', lambda: "%.3s" % 1.23456),
+    ('"%s %s %s" % (None, True, 1.5)', lambda: "%s %s %s" % (None, True, 1.5)),
+    ('"%r %a" % ("q", "é")', lambda: "%r %a" % ("q", "é")),
+    ('"%y" % 1', lambda: "%y" % 1),
+    ('"%é" % 1', lambda: "%é" % 1),
+    ('"%\\x01" % 1', lambda: "%\x01" % 1),
+    ('"%s%é" % (1, 2)', lambda: "%s%é" % (1, 2)),
+    ('"%d" % "x"', lambda: "%d" % "x"),
+    ('"%d" % None', lambda: "%d" % None),
+    ('"%d" % (1+2j)', lambda: "%d" % (1+2j)),
+    ('"%x" % 3.5', lambda: "%x" % 3.5),
+    ('"%o" % "8"', lambda: "%o" % "8"),
+    ('"%f" % "x"', lambda: "%f" % "x"),
+    ('"%f" % None', lambda: "%f" % None),
+    ('"%e" % 10**400', lambda: "%e" % 10**400),
+    ('"%d" % float("inf")', lambda: "%d" % float("inf")),
+    ('"%d" % float("nan")', lambda: "%d" % float("nan")),
+    ('"%c" % "ab"', lambda: "%c" % "ab"),
+    ('"%c" % ""', lambda: "%c" % ""),
+    ('"%c" % 1.5', lambda: "%c" % 1.5),
+    ('"%c" % -1', lambda: "%c" % -1),
+    ('"%c" % 0x110000', lambda: "%c" % 0x110000),
+    ('"%c" % 2**64', lambda: "%c" % 2**64),
+    ('"%c" % None', lambda: "%c" % None),
+    ('"%d" % 10**5000', lambda: "%d" % 10**5000),
+    ('"%s" % 10**5000', lambda: "%s" % 10**5000),
+    ('"%.2147483647d" % 1', lambda: "%.2147483647d" % 1),
+    ('"%.2147483648d" % 1', lambda: "%.2147483648d" % 1),
+    ('"%99999999999999999999d" % 1', lambda: "%99999999999999999999d" % 1),
+):
+    show(label, f)
+
+print("-- bytes")
+for label, f in (
+    ('b"%s and %d and %x" % (b"bytes", 42, 255)', lambda: b"%s and %d and %x" % (b"bytes", 42, 255)),
+    ('b"%c%c" % (65, b"B")', lambda: b"%c%c" % (65, b"B")),
+    ('b"%5s|%-5s|%5b|" % (b"r", b"l", b"b")', lambda: b"%5s|%-5s|%5b|" % (b"r", b"l", b"b")),
+    ('b"%%|%r|%a" % (b"x", "é")', lambda: b"%%|%r|%a" % (b"x", "é")),
+    ('b"%(k)s" % {b"k": b"v"}', lambda: b"%(k)s" % {b"k": b"v"}),
+    ('b"%(k)s" % {"k": b"v"}', lambda: b"%(k)s" % {"k": b"v"}),
+    ('b"%s" % bytearray(b"ya")', lambda: b"%s" % bytearray(b"ya")),
+    ('bytearray(b"%s-%s") % (b"a", bytearray(b"b"))', lambda: bytearray(b"%s-%s") % (b"a", bytearray(b"b"))),
+    ('b"%.2s|%.1r|%-4a|" % (b"abcdef", "xyz", 5)', lambda: b"%.2s|%.1r|%-4a|" % (b"abcdef", "xyz", 5)),
+    ('b"%d %i %u %o %x %X %e %f %g %E %G %F" % (1, 2, 3, 8, 255, 255, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0)', lambda: b"%d %i %u %o %x %X %e %f %g %E %G %F" % (1, 2, 3, 8, 255, 255, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0)),
+    ('b"%#x %#o %+d % d %05d %-5d|" % (255, 8, 1, 2, 3, 4)', lambda: b"%#x %#o %+d % d %05d %-5d|" % (255, 8, 1, 2, 3, 4)),
+    ('b"%5c|%-3c|%c" % (65, b"x", bytearray(b"z"))', lambda: b"%5c|%-3c|%c" % (65, b"x", bytearray(b"z"))),
+    ('b"%c" % 256', lambda: b"%c" % 256),
+    ('b"%c" % -1', lambda: b"%c" % -1),
+    ('b"%c" % 2**70', lambda: b"%c" % 2**70),
+    ('b"%c" % b"ab"', lambda: b"%c" % b"ab"),
+    ('b"%c" % bytearray(b"xy")', lambda: b"%c" % bytearray(b"xy")),
+    ('b"%c" % "a"', lambda: b"%c" % "a"),
+    ('b"%c" % 1.5', lambda: b"%c" % 1.5),
+    ('b"%s" % "str"', lambda: b"%s" % "str"),
+    ('b"%s" % 5', lambda: b"%s" % 5),
+    ('b"%b" % [1]', lambda: b"%b" % [1]),
+    ('b"%s" % 1.5', lambda: b"%s" % 1.5),
+    ('b"%d" % b"x"', lambda: b"%d" % b"x"),
+    ('b"%i" % "x"', lambda: b"%i" % "x"),
+    ('b"%x" % 3.5', lambda: b"%x" % 3.5),
+    ('b"%f" % "x"', lambda: b"%f" % "x"),
+    ('b"%f" % 10**400', lambda: b"%f" % 10**400),
+    ('b"%s" % (b"a", b"b")', lambda: b"%s" % (b"a", b"b")),
+    ('b"%s %s" % (b"a",)', lambda: b"%s %s" % (b"a",)),
+    ('b"abc" % [1]', lambda: b"abc" % [1]),
+    ('b"abc" % b"x"', lambda: b"abc" % b"x"),
+    ('b"abc" % bytearray(b"x")', lambda: b"abc" % bytearray(b"x")),
+    ('b"abc" % "x"', lambda: b"abc" % "x"),
+    ('b"%(a)s" % bytearray(b"x")', lambda: b"%(a)s" % bytearray(b"x")),
+    ('b"%(a)s" % (1,)', lambda: b"%(a)s" % (1,)),
+    ('b"%y" % 1', lambda: b"%y" % 1),
+    ('b"%\\xff" % 1', lambda: b"%\xff" % 1),
+    ('b"%\\x01" % 1', lambda: b"%\x01" % 1),
+    ('b"%" % ()', lambda: b"%" % ()),
+    ('b"%(a" % {}', lambda: b"%(a" % {}),
+    ('b"%.99999999999d" % 1', lambda: b"%.99999999999d" % 1),
+    ('b"%*s" % (5, b"x")', lambda: b"%*s" % (5, b"x")),
+    ('b"%*s" % (b"5", b"x")', lambda: b"%*s" % (b"5", b"x")),
+    ('b"x%sy" % b""', lambda: b"x%sy" % b""),
+    ('b"%%" % ()', lambda: b"%%" % ()),
+    ('b"%5%" % ()', lambda: b"%5%" % ()),
+):
+    show(label, f)
+
+print("-- identity")
+t = "hello"
+print("%s" % t is t, t % () is t, "%s" % (t,) is t, "%5s" % t is t, "%.9s" % t is t, "%s%s" % (t, "") is t)
+print("%+s" % t is t, "%-5s" % t is t, "%6s" % t is t, "%.4s" % t is t, "%r" % t is t, "x%s" % t is t)
