@@ -156,8 +156,12 @@ impl Signature {
     }
 }
 
-/// Binds vectorcall arguments to `sig`'s parameters, as Argument Clinic's
-/// `_PyArg_UnpackKeywords` does. Missing optional parameters are `None`.
+/// Binds vectorcall arguments to `sig`'s parameters: a port of Argument
+/// Clinic's `_PyArg_UnpackKeywords`, with its checks in its order and its
+/// messages. Missing optional parameters are `None`.
+///
+/// Required keyword-only parameters must come first among the keyword-only
+/// ones (Clinic's `minkw` counts them from `kwonly` on).
 pub fn parse<const N: usize>(
     vm: &mut Vm,
     sig: &Signature,
@@ -167,91 +171,132 @@ pub fn parse<const N: usize>(
     debug_assert_eq!(sig.params.len(), N);
     let (pos, kwvalues, names) = split(args, kwnames);
     let mut out: [Option<Obj>; N] = std::array::from_fn(|_| None);
-    let maxpos = sig.kwonly;
-    if pos.len() > maxpos {
+    let nargs = pos.len();
+    let mut nkwargs = names.len();
+    let (maxargs, maxpos, minpos, posonly) = (N, sig.kwonly, sig.required, sig.posonly);
+    let minkw = sig.required_kwonly.len();
+    let reqlimit = if minkw > 0 { maxpos + minkw } else { minpos };
+    let minposonly = posonly.min(minpos);
+    let fname = sig.name;
+    if nkwargs == 0 && minkw == 0 && minpos <= nargs && nargs <= maxpos {
+        for (slot, v) in out.iter_mut().zip(pos) {
+            *slot = Some(v.clone());
+        }
+        return Ok(out);
+    }
+    if nargs + nkwargs > maxargs {
+        // "keyword" when nothing was positional (bpo-31229).
+        let keyword = if nargs == 0 { "keyword " } else { "" };
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {maxargs} {keyword}argument{} ({} given)",
+            plural(maxargs),
+            nargs + nkwargs
+        )));
+    }
+    if nargs > maxpos {
         let msg = if maxpos == 0 {
-            format!("{}() takes no positional arguments", sig.name)
+            format!("{fname}() takes no positional arguments")
         } else {
-            let qual = if sig.required == maxpos {
-                "exactly"
-            } else {
+            let qual = if minpos < maxpos {
                 "at most"
+            } else {
+                "exactly"
             };
             format!(
-                "{}() takes {qual} {maxpos} argument{} ({} given)",
-                sig.name,
-                plural(maxpos),
-                pos.len() + names.len()
+                "{fname}() takes {qual} {maxpos} positional argument{} ({nargs} given)",
+                plural(maxpos)
             )
         };
         return Err(vm.type_error(msg));
     }
-    if pos.len() + names.len() > N {
-        let what = if sig.kwonly == 0 {
-            "keyword argument"
+    if nargs < minposonly {
+        let qual = if minposonly < maxpos {
+            "at least"
         } else {
-            "argument"
+            "exactly"
         };
         return Err(vm.type_error(format!(
-            "{}() takes at most {N} {what}{} ({} given)",
-            sig.name,
-            plural(N),
-            pos.len() + names.len()
+            "{fname}() takes {qual} {minposonly} positional argument{} ({nargs} given)",
+            plural(minposonly)
         )));
     }
     for (slot, v) in out.iter_mut().zip(pos) {
         *slot = Some(v.clone());
     }
-    for (name, value) in names.iter().zip(kwvalues) {
-        let key = name
-            .downcast::<StrObject>()
-            .map(|s| s.as_str())
-            .unwrap_or("");
-        let idx = sig.params.iter().position(|p| *p == key);
-        match idx {
-            Some(i) if i >= sig.posonly => {
-                if out[i].is_some() {
-                    return Err(vm.type_error(format!(
-                        "argument for {}() given by name ('{key}') and position ({})",
-                        sig.name,
-                        i + 1
-                    )));
-                }
-                out[i] = Some(value.clone());
-            }
-            _ => {
-                return Err(vm.type_error(format!(
-                    "{}() got an unexpected keyword argument '{key}'",
-                    sig.name
-                )));
-            }
-        }
-    }
+    let find = |param: &str| -> Option<Obj> {
+        names
+            .iter()
+            .position(|n| {
+                n.downcast::<StrObject>()
+                    .is_some_and(|s| s.as_str() == param)
+            })
+            .map(|k| kwvalues[k].clone())
+    };
     #[allow(clippy::needless_range_loop)] // `i` is also the parameter's position
-    for i in 0..sig.required.min(N) {
-        if out[i].is_none() {
-            if i < sig.posonly {
+    for i in nargs.max(posonly)..maxargs {
+        let current = if nkwargs > 0 {
+            find(sig.params[i])
+        } else if i >= reqlimit {
+            break;
+        } else {
+            None
+        };
+        match current {
+            Some(v) => {
+                out[i] = Some(v);
+                nkwargs -= 1;
+            }
+            None if i < minpos || (maxpos <= i && i < reqlimit) => {
                 return Err(vm.type_error(format!(
-                    "{}() takes at least {} positional argument{} ({} given)",
-                    sig.name,
-                    sig.required,
-                    plural(sig.required),
-                    pos.len()
+                    "{fname}() missing required argument '{}' (pos {})",
+                    sig.params[i],
+                    i + 1
                 )));
             }
-            return Err(vm.type_error(format!(
-                "{}() missing required argument '{}' (pos {})",
-                sig.name,
-                sig.params[i],
-                i + 1
-            )));
+            None => {}
         }
     }
-    for name in sig.required_kwonly {
-        let i = sig.params.iter().position(|p| p == name).unwrap_or(N);
-        if i < N && out[i].is_none() {
-            return Err(vm.type_error(format!("{}() missing required argument '{name}'", sig.name)));
+    if nkwargs > 0 {
+        for i in posonly..nargs {
+            if find(sig.params[i]).is_some() {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{}') and position ({})",
+                    sig.params[i],
+                    i + 1
+                )));
+            }
         }
+        return Err(unexpected_keyword(vm, fname, &sig.params[posonly..], names));
     }
     Ok(out)
+}
+
+/// The error for a keyword no parameter takes, with 3.14's "Did you mean"
+/// suggestion (`error_unexpected_keyword_arg`).
+pub fn unexpected_keyword(
+    vm: &mut Vm,
+    fname: &str,
+    keywords: &[&str],
+    names: &[Obj],
+) -> crate::objects::PyErr {
+    for name in names {
+        let Some(key) = name.downcast::<StrObject>() else {
+            return vm.type_error("keywords must be strings");
+        };
+        let key = key.as_str();
+        if keywords.contains(&key) {
+            continue;
+        }
+        return vm.type_error(
+            match crate::vm::suggestions::calculate_suggestion(keywords, key) {
+                Some(s) => {
+                    format!(
+                        "{fname}() got an unexpected keyword argument '{key}'. Did you mean '{s}'?"
+                    )
+                }
+                None => format!("{fname}() got an unexpected keyword argument '{key}'"),
+            },
+        );
+    }
+    vm.type_error(format!("invalid keyword argument for {fname}()"))
 }

@@ -235,62 +235,6 @@ fn is_space(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
-/// Argument Clinic's keyword parser (`_PyArg_UnpackKeywords`) for the
-/// methods that take keywords, with the 3.14 messages `args::parse` does not
-/// give by itself: "takes at most 2 keyword arguments" when nothing was
-/// passed by position, "takes at least 1 positional argument" checked before
-/// the keywords, and the "Did you mean ...?" suggestion for a misspelt
-/// keyword.
-fn parse_kw<const N: usize>(
-    vm: &mut Vm,
-    sig: &Signature,
-    a: &[Obj],
-    kw: Option<&Obj>,
-) -> PyResult<[Option<Obj>; N]> {
-    let (pos, _, names) = args::split(a, kw);
-    let total = pos.len() + names.len();
-    if pos.is_empty() && total > N {
-        return Err(vm.type_error(format!(
-            "{}() takes at most {N} keyword argument{} ({total} given)",
-            sig.name,
-            if N == 1 { "" } else { "s" }
-        )));
-    }
-    let min_posonly = sig.required.min(sig.posonly);
-    if total <= N && pos.len() < min_posonly {
-        let qual = if min_posonly < sig.kwonly {
-            "at least"
-        } else {
-            "exactly"
-        };
-        return Err(vm.type_error(format!(
-            "{}() takes {qual} {min_posonly} positional argument{} ({} given)",
-            sig.name,
-            if min_posonly == 1 { "" } else { "s" },
-            pos.len()
-        )));
-    }
-    if total <= N {
-        let keywords = &sig.params[sig.posonly..];
-        for name in names {
-            let Some(key) = name.downcast::<crate::objects::str::StrObject>() else {
-                continue;
-            };
-            let key = key.as_str();
-            if keywords.contains(&key) {
-                continue;
-            }
-            if let Some(s) = crate::vm::suggestions::calculate_suggestion(keywords, key) {
-                return Err(vm.type_error(format!(
-                    "{}() got an unexpected keyword argument '{key}'. Did you mean '{s}'?",
-                    sig.name
-                )));
-            }
-        }
-    }
-    args::parse::<N>(vm, sig, a, kw)
-}
-
 /// Methods taking only positional arguments (`METH_FASTCALL` without
 /// keywords): the descriptor refuses keywords naming the type
 /// ("bytes.find() takes no keyword arguments"), then Argument Clinic checks
@@ -324,7 +268,7 @@ fn one_arg<'a>(vm: &mut Vm, a: &'a [Obj], kw: Option<&Obj>, name: &str) -> PyRes
 /// `bytes.decode(encoding='utf-8', errors='strict')` (`bytes_decode_impl`).
 fn b_decode(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     static SIG: Signature = Signature::new("decode", &["encoding", "errors"], 0);
-    let [encoding, errors] = parse_kw::<2>(vm, &SIG, &a[1..], kw)?;
+    let [encoding, errors] = args::parse::<2>(vm, &SIG, &a[1..], kw)?;
     let enc = match encoding {
         Some(e) => vm.expect_str(&e, "decode() argument 'encoding'")?,
         None => "utf-8".into(),

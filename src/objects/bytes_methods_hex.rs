@@ -3,7 +3,7 @@
 //! (`_PyBytes_FromHex`) — and the small dunders of `bytes`:
 //! `__getnewargs__`, `__bytes__`, `__sizeof__`.
 
-use super::{BytesObject, data, int_arg, is_bytearray, no_args, parse_kw};
+use super::{BytesObject, data, int_arg, is_bytearray, no_args};
 use crate::objects::args::{self, Signature};
 use crate::objects::bytes::{BYTEARRAY_TYPE, BYTES_TYPE, new_bytearray, new_bytes};
 use crate::objects::int::new_usize;
@@ -72,7 +72,7 @@ fn strhex(data: &[u8], sep: Option<u8>, bytes_per_sep: i32) -> String {
 /// `bytes.hex(sep=<unrepresentable>, bytes_per_sep=1)`.
 pub(super) fn hex(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     static SIG: Signature = Signature::new("hex", &["sep", "bytes_per_sep"], 0);
-    let [sep, bytes_per_sep] = parse_kw::<2>(vm, &SIG, &a[1..], kw)?;
+    let [sep, bytes_per_sep] = args::parse::<2>(vm, &SIG, &a[1..], kw)?;
     let bytes_per_sep = match &bytes_per_sep {
         Some(n) => int_arg(vm, n)?,
         None => 1,

@@ -10,9 +10,10 @@
 
 use super::search::search;
 use super::{
-    BytesObject, buffer_arg, data, is_bytearray, is_space, new_result, one_arg, parse_kw,
-    positional, ssize_arg, unchanged,
+    BytesObject, buffer_arg, data, is_bytearray, is_space, new_result, one_arg, positional,
+    ssize_arg, unchanged,
 };
+use crate::objects::args;
 use crate::objects::args::Signature;
 use crate::objects::tuple::new_tuple;
 use crate::objects::{Obj, PyResult, Vm};
@@ -32,7 +33,7 @@ fn split_args(
     a: &[Obj],
     kw: Option<&Obj>,
 ) -> PyResult<(Option<Vec<u8>>, usize)> {
-    let [sep, maxsplit] = parse_kw::<2>(vm, sig, &a[1..], kw)?;
+    let [sep, maxsplit] = args::parse::<2>(vm, sig, &a[1..], kw)?;
     let max = match &maxsplit {
         Some(m) => ssize_arg(vm, m)?,
         None => -1,
@@ -206,7 +207,7 @@ pub(super) fn rsplit(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> 
 /// at `\n`, `\r` or `\r\n` only.
 pub(super) fn splitlines(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     static SIG: Signature = Signature::new("splitlines", &["keepends"], 0);
-    let [keepends] = parse_kw::<1>(vm, &SIG, &a[1..], kw)?;
+    let [keepends] = args::parse::<1>(vm, &SIG, &a[1..], kw)?;
     let keepends = match &keepends {
         Some(k) => vm.is_true(k)?,
         None => false,

@@ -7,7 +7,7 @@
 use super::search::count_in;
 use super::{
     BytesObject, alloc_buf, buffer_arg, bytes_like_data, data, int_arg, is_bytearray, new_result,
-    no_args, one_arg, parse_kw, positional, ssize_arg, unchanged, with_bytes,
+    no_args, one_arg, positional, ssize_arg, unchanged, with_bytes,
 };
 use crate::objects::args::{self, Signature};
 use crate::objects::bool_::new_bool;
@@ -316,7 +316,7 @@ fn expanded_len(s: &[u8], tabsize: isize) -> Option<isize> {
 /// `\n` and `\r` reset the column.
 pub(super) fn expandtabs(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     static SIG: Signature = Signature::new("expandtabs", &["tabsize"], 0);
-    let [tabsize] = parse_kw::<1>(vm, &SIG, &a[1..], kw)?;
+    let [tabsize] = args::parse::<1>(vm, &SIG, &a[1..], kw)?;
     let tabsize = match &tabsize {
         Some(t) => int_arg(vm, t)? as isize,
         None => 8,
@@ -444,7 +444,7 @@ pub(super) fn replace(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
 /// dropping the bytes in `delete`.
 pub(super) fn translate(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     static SIG: Signature = Signature::new("translate", &["table", "delete"], 1).posonly(1);
-    let [table, delete] = parse_kw::<2>(vm, &SIG, &a[1..], kw)?;
+    let [table, delete] = args::parse::<2>(vm, &SIG, &a[1..], kw)?;
     let table = match table {
         Some(t) if !t.is_none() => {
             let d = buffer_arg(vm, &t)?;

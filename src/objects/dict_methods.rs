@@ -185,13 +185,20 @@ pub fn update_from_pairs(vm: &mut Vm, dst: &Obj, src: &Obj) -> PyResult<()> {
         let pair = match vm.get_iter(&item) {
             Ok(p) => vm.collect(&p)?,
             Err(e) => {
+                // `PySequence_Fast(item, "object is not iterable")`, then
+                // `_PyErr_FormatNote` says which element.
                 if e.value()
                     .class()
                     .is_subtype(&crate::objects::exceptions::TYPE_ERROR)
                 {
-                    return Err(vm.type_error(format!(
-                        "cannot convert dictionary update sequence element #{i} to a sequence"
-                    )));
+                    let err = vm.type_error("object is not iterable");
+                    vm.add_note_to(
+                        &err,
+                        &format!(
+                            "Cannot convert dictionary update sequence element #{i} to a sequence"
+                        ),
+                    );
+                    return Err(err);
                 }
                 return Err(e);
             }

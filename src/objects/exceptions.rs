@@ -343,7 +343,14 @@ fn add_note(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
             note.class().name()
         )));
     }
-    let d = exc_instance_dict(vm, &a[0]);
+    append_note(vm, &a[0], note.clone())?;
+    Ok(Obj::none())
+}
+
+/// Appends `note` (a str) to `exc.__notes__`, creating the list
+/// (`BaseException_add_note`).
+pub fn append_note(vm: &mut Vm, exc: &Obj, note: Obj) -> PyResult<()> {
+    let d = exc_instance_dict(vm, exc);
     let key = vm.intern("__notes__");
     let dd = crate::objects::dict::dict_obj(&d);
     let notes = match dd.get_str(&key) {
@@ -356,10 +363,19 @@ fn add_note(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     };
     match notes.downcast::<crate::objects::list::ListObject>() {
         Some(l) => {
-            l.push(note.clone());
-            Ok(Obj::none())
+            l.push(note);
+            Ok(())
         }
         None => Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+}
+
+impl Vm {
+    /// Adds a note to the exception `err` carries (`_PyErr_FormatNote`); a
+    /// failure to add it leaves `err` as it was.
+    pub fn add_note_to(&mut self, err: &crate::objects::PyErr, note: &str) {
+        let note = self.new_str(note);
+        let _ = append_note(self, err.value(), note);
     }
 }
 

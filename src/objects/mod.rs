@@ -18,6 +18,7 @@ pub mod bool_;
 pub mod bytes;
 pub mod cell;
 pub mod code;
+pub mod codecs;
 pub mod complex;
 pub mod descr;
 pub mod dict;

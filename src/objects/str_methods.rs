@@ -108,45 +108,6 @@ fn positional<'a>(
     Ok(&a[1..])
 }
 
-/// [`args::parse`] with the checks `_PyArg_UnpackKeywords` makes before it
-/// looks at keywords, in its order and words: too many arguments ("split()
-/// takes at most 2 keyword arguments (3 given)" when all are keywords), then
-/// too few positional-only ones ("replace() takes at least 2 positional
-/// arguments (0 given)").
-fn parse_kw<const N: usize>(
-    vm: &mut Vm,
-    sig: &Signature,
-    a: &[Obj],
-    kw: Option<&Obj>,
-) -> PyResult<[Option<Obj>; N]> {
-    let names = args::kwnames_slice(kw).len();
-    let npos = a.len() - names;
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    if npos + names > N {
-        let keyword = if npos == 0 { "keyword " } else { "" };
-        return Err(vm.type_error(format!(
-            "{}() takes at most {N} {keyword}argument{} ({} given)",
-            sig.name,
-            plural(N),
-            npos + names
-        )));
-    }
-    let min_posonly = sig.posonly.min(sig.required);
-    if npos < min_posonly {
-        let qual = if min_posonly < sig.kwonly {
-            "at least"
-        } else {
-            "exactly"
-        };
-        return Err(vm.type_error(format!(
-            "{}() takes {qual} {min_posonly} positional argument{} ({npos} given)",
-            sig.name,
-            plural(min_posonly)
-        )));
-    }
-    args::parse(vm, sig, a, kw)
-}
-
 /// The type name Argument Clinic's `_PyArg_BadArgument` shows: "None" for
 /// None, the type's name otherwise.
 fn bad_arg_type(o: &Obj) -> String {
@@ -356,7 +317,7 @@ fn str_zfill(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 /// after `\n` and `\r`.
 fn str_expandtabs(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     static SIG: Signature = Signature::new("expandtabs", &["tabsize"], 0);
-    let [tabsize] = parse_kw::<1>(vm, &SIG, &a[1..], kw)?;
+    let [tabsize] = args::parse::<1>(vm, &SIG, &a[1..], kw)?;
     let tabsize = match tabsize {
         Some(t) => c_int_arg(vm, &t)?,
         None => 8,
@@ -516,7 +477,7 @@ fn c_string_arg(vm: &mut Vm, o: Option<Obj>, what: &str, default: &str) -> PyRes
 /// `str.encode(encoding='utf-8', errors='strict')`.
 fn str_encode(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     static SIG: Signature = Signature::new("encode", &["encoding", "errors"], 0);
-    let [encoding, errors] = parse_kw::<2>(vm, &SIG, &a[1..], kw)?;
+    let [encoding, errors] = args::parse::<2>(vm, &SIG, &a[1..], kw)?;
     let enc = c_string_arg(vm, encoding, "encoding", "utf-8")?;
     let errs = c_string_arg(vm, errors, "errors", "strict")?;
     let data = crate::objects::bytes::encode_str(vm, this(a), &enc, &errs, &a[0])?;

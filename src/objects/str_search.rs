@@ -12,7 +12,7 @@
 //! boundaries), with the standard library's two-way searcher standing in
 //! for CPython's `fastsearch`.
 
-use super::{bad_arg_type, check_len, parse_kw, positional, ssize_arg, this_obj, unchanged};
+use super::{bad_arg_type, check_len, positional, ssize_arg, this_obj, unchanged};
 use crate::objects::args::{self, Signature};
 use crate::objects::int::{self, int_ref};
 use crate::objects::str::{StrObject, str_value};
@@ -304,7 +304,7 @@ fn str_arg<'a>(vm: &mut Vm, fname: &str, pos: usize, o: &'a Obj) -> PyResult<&'a
 /// `old` matches before every code point and at the end.
 pub(super) fn str_replace(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     static SIG: Signature = Signature::new("replace", &["old", "new", "count"], 2).posonly(2);
-    let [old_o, new_o, count] = parse_kw::<3>(vm, &SIG, &a[1..], kw)?;
+    let [old_o, new_o, count] = args::parse::<3>(vm, &SIG, &a[1..], kw)?;
     let (Some(old_o), Some(new_o)) = (old_o, new_o) else {
         return Err(vm.type_error("replace() missing required argument"));
     };

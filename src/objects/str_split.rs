@@ -6,7 +6,8 @@
 //! at character boundaries. As in CPython, a piece that is the whole of an
 //! exact str is that str itself, not a copy.
 
-use super::{parse_kw, positional, ssize_arg, this, unchanged};
+use super::{positional, ssize_arg, this, unchanged};
+use crate::objects::args;
 use crate::objects::args::Signature;
 use crate::objects::str::StrObject;
 use crate::objects::{Obj, PyResult, Vm};
@@ -116,7 +117,7 @@ fn split_args(
     a: &[Obj],
     kw: Option<&Obj>,
 ) -> PyResult<(Option<Obj>, usize)> {
-    let [sep, maxsplit] = parse_kw::<2>(vm, sig, &a[1..], kw)?;
+    let [sep, maxsplit] = args::parse::<2>(vm, sig, &a[1..], kw)?;
     let sep = match sep {
         Some(s) if s.is_none() => None,
         Some(s) if s.downcast::<StrObject>().is_none() => {
@@ -187,7 +188,7 @@ pub(super) fn str_rsplit(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
 /// boundaries are the Unicode database's (see [`crate::unicode::splitlines`]).
 pub(super) fn str_splitlines(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     static SIG: Signature = Signature::new("splitlines", &["keepends"], 0);
-    let [keepends] = parse_kw::<1>(vm, &SIG, &a[1..], kw)?;
+    let [keepends] = args::parse::<1>(vm, &SIG, &a[1..], kw)?;
     let keep = match keepends {
         Some(k) => vm.is_true(&k)?,
         None => false,
