@@ -10,6 +10,7 @@
 pub mod api;
 pub mod builtins;
 pub mod cli;
+pub mod compile;
 pub mod format;
 pub mod marshal;
 pub mod modules;
