@@ -184,12 +184,24 @@ fn tuple_repr(vm: &mut Vm, a: &Obj) -> PyResult<Obj> {
     Ok(vm.new_string(out))
 }
 
+/// `tuplehash`. Nested tuples hash recursively; unlike CPython (which
+/// relies on a large C stack here) the recursion is guarded, so a tuple
+/// nested past the native stack raises RecursionError instead of crashing.
 fn tuple_hash(vm: &mut Vm, a: &Obj) -> PyResult<i64> {
+    vm.enter_recursive_call("")?;
     let mut h = hash::TupleHasher::default();
+    let mut result = Ok(());
     for x in items(a) {
-        h.add(vm.hash(x)?);
+        match vm.hash(x) {
+            Ok(v) => h.add(v),
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
     }
-    Ok(h.finish())
+    vm.leave_recursive_call();
+    result.map(|()| h.finish())
 }
 
 /// Lexicographic comparison of two sequences (CPython's `tuplerichcompare`

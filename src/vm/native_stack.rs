@@ -31,21 +31,77 @@ pub fn stack_pointer() -> usize {
 }
 
 impl NativeStackGuard {
-    /// Sets the limit from the current position and the usable stack size
-    /// (0 means the default). Called when an interpreter starts a run.
+    /// Sets the limit for the current thread. The lowest usable address
+    /// comes from the thread's real stack bounds where the platform tells
+    /// them (CPython's `_Py_InitializeRecursionLimits` asks
+    /// `pthread_getattr_np` too); otherwise it is estimated from the current
+    /// position and `stack_size` (0 means the default). Called when an
+    /// interpreter starts its first run.
     pub fn set_base(&mut self, stack_size: usize) {
-        let size = if stack_size == 0 {
-            DEFAULT_STACK
-        } else {
-            stack_size
-        };
         let here = stack_pointer();
-        self.limit = here.saturating_sub(size.saturating_sub(SAFETY_MARGIN));
+        let (bottom, size) = match thread_stack_bounds() {
+            Some((low, high)) if low < here && here <= high => (low, high - low),
+            _ => {
+                let size = if stack_size == 0 {
+                    DEFAULT_STACK
+                } else {
+                    stack_size
+                };
+                (here.saturating_sub(size), size)
+            }
+        };
+        // Keep an eighth of the stack (at least SAFETY_MARGIN) for the work
+        // between two checks and for raising the error itself.
+        let margin = SAFETY_MARGIN.max(size / 8);
+        self.limit = bottom.saturating_add(margin);
     }
 
     pub fn is_set(&self) -> bool {
         self.limit != 0
     }
+}
+
+/// The current thread's stack as `(lowest address, highest address)`.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn thread_stack_bounds() -> Option<(usize, usize)> {
+    use std::ffi::c_void;
+    unsafe extern "C" {
+        fn pthread_self() -> usize;
+        fn pthread_getattr_np(thread: usize, attr: *mut c_void) -> i32;
+        fn pthread_attr_getstack(
+            attr: *const c_void,
+            addr: *mut *mut c_void,
+            size: *mut usize,
+        ) -> i32;
+        fn pthread_attr_destroy(attr: *mut c_void) -> i32;
+    }
+    // Opaque storage for a `pthread_attr_t` (56 bytes on x86-64 glibc, 64
+    // on aarch64), over-sized and aligned for any of them.
+    let mut attr = [0u64; 16];
+    let mut addr: *mut c_void = std::ptr::null_mut();
+    let mut size = 0usize;
+    // SAFETY: glibc's documented protocol: `pthread_getattr_np` initialises
+    // the attribute object in `attr` (large enough), `pthread_attr_getstack`
+    // reads it into the two out-pointers, and it is destroyed exactly once
+    // after a successful initialisation.
+    unsafe {
+        let attr = attr.as_mut_ptr() as *mut c_void;
+        if pthread_getattr_np(pthread_self(), attr) != 0 {
+            return None;
+        }
+        let ok = pthread_attr_getstack(attr, &mut addr, &mut size) == 0;
+        pthread_attr_destroy(attr);
+        if !ok || addr.is_null() || size == 0 {
+            return None;
+        }
+    }
+    let low = addr as usize;
+    Some((low, low.checked_add(size)?))
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn thread_stack_bounds() -> Option<(usize, usize)> {
+    None
 }
 
 impl Vm {

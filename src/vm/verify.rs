@@ -223,6 +223,15 @@ pub fn verify(code: &CodeObject) -> Result<(), String> {
             ));
         }
         match i.base {
+            // The frame's stack must be empty once the value is returned
+            // (`assert(EMPTY())` in RETURN_VALUE): nothing else may be left
+            // to leak or to be read by a caller.
+            op::RETURN_VALUE if d != 1 => {
+                return Err(format!(
+                    "RETURN_VALUE at {} with {d} values on the stack",
+                    i.start
+                ));
+            }
             op::COPY if i.oparg == 0 => return Err(format!("COPY 0 at {}", i.start)),
             op::SWAP if i.oparg < 2 => return Err(format!("SWAP {} at {}", i.oparg, i.start)),
             _ => {}

@@ -13,7 +13,5 @@ use crate::objects::{Obj, PyResult, Vm};
 /// stack size, exception table and location table.
 pub fn optimize_and_assemble(vm: &mut Vm, unit: CodeUnit) -> PyResult<Obj> {
     let _ = unit;
-    Err(vm.not_implemented_error(
-        "pyrs: the compiler's flow graph and assembler are not built yet",
-    ))
+    Err(vm.not_implemented_error("pyrs: the compiler's flow graph and assembler are not built yet"))
 }
