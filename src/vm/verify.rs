@@ -275,3 +275,7 @@ pub fn verify(code: &CodeObject) -> Result<(), String> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "verify_tests.rs"]
+mod tests;
