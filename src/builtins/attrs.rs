@@ -5,7 +5,8 @@ use crate::objects::dict::{dict_obj, new_dict};
 use crate::objects::exceptions::ATTRIBUTE_ERROR;
 use crate::objects::str::StrObject;
 use crate::objects::tuple::tuple_items;
-use crate::objects::typeobject::as_type;
+use crate::objects::type_type::TYPE_TYPE;
+use crate::objects::typeobject::{TypeObject, as_type};
 use crate::objects::{Obj, PyResult, Vm, args, bool_};
 use crate::vm::frame::Frame;
 
@@ -56,39 +57,106 @@ pub fn hasattr(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 impl Vm {
-    /// `isinstance(o, classinfo)` (`PyObject_IsInstance`).
+    /// `isinstance(o, classinfo)` (`PyObject_IsInstance`): exact `type`
+    /// instances are checked by MRO, tuples element by element, anything
+    /// else through its metaclass's `__instancecheck__`.
     pub fn isinstance(&mut self, o: &Obj, classinfo: &Obj) -> PyResult<bool> {
         if let Some(t) = as_type(classinfo) {
-            return Ok(o.class().is_subtype(t));
+            if std::ptr::eq(o.class(), t) {
+                return Ok(true);
+            }
+            if std::ptr::eq(classinfo.class(), &TYPE_TYPE) {
+                return self.recursive_isinstance(o, t);
+            }
         }
         if let Some(items) = tuple_items(classinfo) {
+            self.enter_recursive_call(" in __instancecheck__")?;
+            let mut result = Ok(false);
             for c in items {
-                if self.isinstance(o, c)? {
-                    return Ok(true);
+                match self.isinstance(o, c) {
+                    Ok(false) => {}
+                    other => {
+                        result = other;
+                        break;
+                    }
                 }
             }
-            return Ok(false);
+            self.leave_recursive_call();
+            return result;
         }
-        Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+        if let Some(checker) = self.lookup_special(classinfo, "__instancecheck__") {
+            self.enter_recursive_call(" in __instancecheck__")?;
+            let r = self.call(&checker, std::slice::from_ref(o), None);
+            self.leave_recursive_call();
+            let r = r?;
+            return self.is_true(&r);
+        }
+        match as_type(classinfo) {
+            Some(t) => self.recursive_isinstance(o, t),
+            None => {
+                Err(self
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+            }
+        }
     }
 
-    /// `issubclass(cls, classinfo)` (`PyObject_IsSubclass`).
+    /// `object_isinstance`: by the MRO of `type(o)`, then of `o.__class__`
+    /// when that differs (proxies).
+    fn recursive_isinstance(&mut self, o: &Obj, t: &TypeObject) -> PyResult<bool> {
+        if o.class().is_subtype(t) {
+            return Ok(true);
+        }
+        let key = self.ids.__class__.clone();
+        match self.getattr_opt(o, &key)? {
+            Some(c) => match as_type(&c) {
+                Some(ct) if !std::ptr::eq(ct, o.class()) => Ok(ct.is_subtype(t)),
+                _ => Ok(false),
+            },
+            None => Ok(false),
+        }
+    }
+
+    /// `issubclass(cls, classinfo)` (`PyObject_IsSubclass`), with
+    /// `__subclasscheck__` as for `isinstance`.
     pub fn issubclass(&mut self, cls: &Obj, classinfo: &Obj) -> PyResult<bool> {
+        if let Some(t) = as_type(classinfo)
+            && std::ptr::eq(classinfo.class(), &TYPE_TYPE)
+        {
+            return match as_type(cls) {
+                Some(sub) => Ok(sub.is_subtype(t)),
+                None => Err(self.type_error("issubclass() arg 1 must be a class")),
+            };
+        }
+        if let Some(items) = tuple_items(classinfo) {
+            self.enter_recursive_call(" in __subclasscheck__")?;
+            let mut result = Ok(false);
+            for c in items {
+                match self.issubclass(cls, c) {
+                    Ok(false) => {}
+                    other => {
+                        result = other;
+                        break;
+                    }
+                }
+            }
+            self.leave_recursive_call();
+            return result;
+        }
+        if let Some(checker) = self.lookup_special(classinfo, "__subclasscheck__") {
+            self.enter_recursive_call(" in __subclasscheck__")?;
+            let r = self.call(&checker, std::slice::from_ref(cls), None);
+            self.leave_recursive_call();
+            let r = r?;
+            return self.is_true(&r);
+        }
         let Some(sub) = as_type(cls) else {
             return Err(self.type_error("issubclass() arg 1 must be a class"));
         };
-        if let Some(t) = as_type(classinfo) {
-            return Ok(sub.is_subtype(t));
+        match as_type(classinfo) {
+            Some(t) => Ok(sub.is_subtype(t)),
+            None => Err(self
+                .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
         }
-        if let Some(items) = tuple_items(classinfo) {
-            for c in items {
-                if self.issubclass(cls, c)? {
-                    return Ok(true);
-                }
-            }
-            return Ok(false);
-        }
-        Err(self.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
     }
 }
 
@@ -104,13 +172,7 @@ pub fn issubclass(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 
 /// The running Python frame (the caller of a builtin), if any.
 fn current_frame(vm: &Vm) -> Option<&Frame> {
-    let f = vm.current_frame;
-    if f.is_null() {
-        return None;
-    }
-    // SAFETY: `current_frame` is maintained to be the live innermost frame.
-    let frame = unsafe { &*f };
-    (frame.owner == crate::vm::frame::FrameOwner::Thread).then_some(frame)
+    vm.current_python_frame()
 }
 
 pub fn globals(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

@@ -308,10 +308,3 @@ pub fn import(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     };
     vm.import_native(&name, level)
 }
-
-/// `__build_class__`: class statements come with the language issue.
-pub fn build_class(vm: &mut Vm, _: &[Obj], _: Option<&Obj>) -> PyResult<Obj> {
-    Err(vm.system_error(
-        "pyrs: __build_class__ is not implemented yet (classes come with the language issue)",
-    ))
-}

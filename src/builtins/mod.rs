@@ -2,6 +2,7 @@
 //! the builtin types and constants, and the exception classes.
 
 mod attrs;
+mod build_class;
 mod functions;
 pub mod itertypes;
 mod numeric;
@@ -15,7 +16,7 @@ use crate::objects::{Obj, Vm, bool_};
 
 /// The builtin functions, in CPython's `builtin_methods` order.
 static FUNCTIONS: &[MethodDef] = &[
-    MethodDef::new("__build_class__", functions::build_class),
+    MethodDef::new("__build_class__", build_class::build_class),
     MethodDef::new("__import__", functions::import),
     MethodDef::new("abs", numeric::abs),
     MethodDef::new("all", functions::all),
@@ -64,6 +65,7 @@ fn types() -> Vec<(&'static str, &'static TypeObject)> {
         ("bool", &o::bool_::BOOL_TYPE),
         ("bytearray", &o::bytes::BYTEARRAY_TYPE),
         ("bytes", &o::bytes::BYTES_TYPE),
+        ("classmethod", &o::descr_types::CLASSMETHOD_TYPE),
         ("complex", &o::complex::COMPLEX_TYPE),
         ("dict", &o::dict::DICT_TYPE),
         ("enumerate", &itertypes::ENUMERATE_TYPE),
@@ -74,11 +76,14 @@ fn types() -> Vec<(&'static str, &'static TypeObject)> {
         ("list", &o::list::LIST_TYPE),
         ("map", &itertypes::MAP_TYPE),
         ("object", &o::object_type::OBJECT_TYPE),
+        ("property", &o::descr_types::PROPERTY_TYPE),
         ("range", &o::range::RANGE_TYPE),
         ("reversed", &itertypes::REVERSED_TYPE),
         ("set", &o::set::SET_TYPE),
         ("slice", &o::slice::SLICE_TYPE),
+        ("staticmethod", &o::descr_types::STATICMETHOD_TYPE),
         ("str", &o::str::STR_TYPE),
+        ("super", &o::super_type::SUPER_TYPE),
         ("tuple", &o::tuple::TUPLE_TYPE),
         ("type", &o::type_type::TYPE_TYPE),
         ("zip", &itertypes::ZIP_TYPE),

@@ -69,6 +69,9 @@ macro_rules! py_layout {
         }
         const _: () = assert!(::std::mem::offset_of!($t, ob) == 0);
         const _: () = assert!(::std::mem::align_of::<$t>() >= 2);
+        // Heap-type instances keep words before the header (see
+        // `Obj::alloc`); a larger alignment would put padding between.
+        const _: () = assert!(::std::mem::align_of::<$t>() <= ::std::mem::align_of::<usize>());
     };
 }
 
@@ -181,8 +184,23 @@ impl Obj {
 
     /// Moves `value` to the heap and returns the owning reference.
     /// `value`'s header must have been made with [`ObjHeader::new`].
+    ///
+    /// Instances of classes defined in Python get the words their type
+    /// asks for (`TypeObject::tp_prefix`: the instance `__dict__` and the
+    /// `__slots__` values) just before the header, empty, as CPython 3.12+
+    /// keeps a managed dict before `PyObject`; so any builtin layout can be
+    /// subclassed without knowing where its own fields end.
     #[inline]
     pub fn alloc<T: PyLayout>(value: T) -> Obj {
+        // SAFETY: `T` starts with a header whose type pointer was just set
+        // to a live type.
+        let prefix = unsafe {
+            let h = &*(&value as *const T as *const ObjHeader);
+            (*h.ob_type()).tp_prefix
+        };
+        if prefix != 0 {
+            return alloc_with_prefix(value, prefix);
+        }
         let p = Box::into_raw(Box::new(value));
         // SAFETY: a Box pointer is non-null, and `PyLayout` guarantees an
         // alignment of at least 2, so bit 0 is clear.
@@ -250,6 +268,22 @@ impl Obj {
         }
     }
 
+    /// Word `i` of the storage before the header of an instance of a class
+    /// defined in Python (1 is the one just before the header); None if the
+    /// object has no such word.
+    pub fn prefix_cell(&self, i: usize) -> Option<&ObjCell> {
+        let h = self.header()?;
+        // SAFETY: the type is alive while the object is.
+        let prefix = unsafe { (*h.ob_type()).tp_prefix };
+        if i == 0 || i > prefix {
+            return None;
+        }
+        // SAFETY: `Obj::alloc` put `prefix` zeroed `ObjCell`s right before
+        // the header of every instance of a type with that prefix, and they
+        // live as long as the object.
+        Some(unsafe { &*(h as *const ObjHeader as *const ObjCell).sub(i) })
+    }
+
     /// Changes the type of a (mortal) object; see `ObjHeader::set_ob_type`.
     pub fn set_class(&self, ty: *const TypeObject) {
         if let Some(h) = self.header() {
@@ -297,8 +331,67 @@ unsafe fn dealloc(p: *mut ObjHeader) {
 /// # Safety
 /// `p` must come from `Obj::alloc::<T>` and be unreachable.
 pub unsafe fn dealloc_box<T: PyLayout>(p: *mut ObjHeader) {
-    // SAFETY: guaranteed by the caller.
-    drop(unsafe { Box::from_raw(p as *mut T) });
+    // SAFETY: guaranteed by the caller; the type (static, or an immortal
+    // heap type) is still readable and says how the object was allocated.
+    unsafe {
+        let prefix = (*(*p).ob_type()).tp_prefix;
+        if prefix == 0 {
+            drop(Box::from_raw(p as *mut T));
+        } else {
+            let (start, layout) = clear_prefix(p, prefix, std::alloc::Layout::new::<T>());
+            std::ptr::drop_in_place(p as *mut T);
+            std::alloc::dealloc(start, layout);
+        }
+    }
+}
+
+/// The allocation of an object with `prefix` words before a body laid out
+/// as `body`: the whole layout and the body's offset in it.
+pub fn prefixed_layout(prefix: usize, body: std::alloc::Layout) -> (std::alloc::Layout, usize) {
+    let words = std::alloc::Layout::array::<usize>(prefix).expect("prefix fits in memory");
+    let (layout, offset) = words.extend(body).expect("object fits in memory");
+    debug_assert_eq!(offset, prefix * size_of::<usize>());
+    (layout.pad_to_align(), offset)
+}
+
+/// Allocates `value` after `prefix` empty words (see [`Obj::alloc`]).
+#[cold]
+fn alloc_with_prefix<T: PyLayout>(value: T, prefix: usize) -> Obj {
+    let (layout, offset) = prefixed_layout(prefix, std::alloc::Layout::new::<T>());
+    // SAFETY: the layout is non-empty; the prefix words are zeroed (empty
+    // `ObjCell`s) and the body written before the pointer escapes.
+    unsafe {
+        let start = std::alloc::alloc_zeroed(layout);
+        if start.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        let body = start.add(offset) as *mut T;
+        std::ptr::write(body, value);
+        Obj::from_raw_owned(body as *const ObjHeader)
+    }
+}
+
+/// Empties the prefix words of a dying object (dropping the references
+/// they hold) and returns where its allocation starts and its layout.
+///
+/// # Safety
+/// `p` is an unreachable object allocated with `prefix` words before it and
+/// a body of layout `body`.
+pub unsafe fn clear_prefix(
+    p: *mut ObjHeader,
+    prefix: usize,
+    body: std::alloc::Layout,
+) -> (*mut u8, std::alloc::Layout) {
+    let (layout, offset) = prefixed_layout(prefix, body);
+    // SAFETY: guaranteed by the caller: the prefix words are `ObjCell`s.
+    unsafe {
+        let start = (p as *mut u8).sub(offset);
+        for i in 0..prefix {
+            let cell = &*(start as *const ObjCell).add(i);
+            drop(cell.take());
+        }
+        (start, layout)
+    }
 }
 
 /// A `tp_dealloc` for containers: frees through the trashcan so that

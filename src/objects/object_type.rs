@@ -33,13 +33,11 @@ pub static OBJECT_TYPE: TypeObject =
 
 /// `<module.Name object at 0x...>` (CPython's `object_repr`).
 pub fn object_repr(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
-    let ty = o.class();
-    let module = ty.module_name();
-    let text = if module == "builtins" {
-        format!("<{} object at {:#x}>", ty.name(), o.addr())
-    } else {
-        format!("<{}.{} object at {:#x}>", module, ty.name(), o.addr())
-    };
+    let text = format!(
+        "<{} object at {:#x}>",
+        vm.type_full_name(o.class()),
+        o.addr()
+    );
     Ok(vm.new_string(text))
 }
 
@@ -94,17 +92,28 @@ pub fn object_richcompare(vm: &mut Vm, a: &Obj, b: &Obj, op: CompareOp) -> PyRes
     }
 }
 
+/// `object.__new__`: excess arguments are an error unless the class
+/// overrides `__init__` (and not `__new__`) (`object_new`).
 fn object_new(vm: &mut Vm, cls: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let ty = crate::objects::typeobject::as_type(cls).expect("object_new with a non-type");
-    if !a.is_empty() {
-        let name = ty.name();
-        return Err(if std::ptr::eq(ty, &OBJECT_TYPE) {
-            vm.type_error("object() takes no arguments")
-        } else {
-            vm.type_error(format!("{name}() takes no arguments"))
-        });
-    }
     let _ = kw;
+    if !a.is_empty() {
+        let sl = &ty.slots;
+        let own_new = sl.tp_new.get().is_some_and(|f| {
+            std::ptr::fn_addr_eq(f, object_new as crate::objects::typeobject::NewFn)
+        });
+        if !own_new {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        let own_init = sl.tp_init.get().is_some_and(|f| {
+            std::ptr::fn_addr_eq(f, object_init as crate::objects::typeobject::InitFn)
+        });
+        if own_init {
+            return Err(vm.type_error(format!("{}() takes no arguments", ty.name())));
+        }
+    }
     if !std::ptr::eq(ty.layout, &OBJECT_TYPE) {
         return Err(vm.type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",
@@ -117,7 +126,29 @@ fn object_new(vm: &mut Vm, cls: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
     }))
 }
 
-fn object_init(_: &mut Vm, _: &Obj, _: &[Obj], _: Option<&Obj>) -> PyResult<()> {
+/// `object.__init__`: excess arguments are an error unless the class
+/// overrides `__new__` (and not `__init__`) (`object_init`).
+fn object_init(vm: &mut Vm, o: &Obj, a: &[Obj], _: Option<&Obj>) -> PyResult<()> {
+    if a.is_empty() {
+        return Ok(());
+    }
+    let ty = o.class();
+    let sl = &ty.slots;
+    let own_init = sl.tp_init.get().is_some_and(|f| {
+        std::ptr::fn_addr_eq(f, object_init as crate::objects::typeobject::InitFn)
+    });
+    if !own_init {
+        return Err(vm.type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
+    }
+    let own_new = sl
+        .tp_new
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, object_new as crate::objects::typeobject::NewFn));
+    if own_new {
+        return Err(vm.type_error(format!("{}() takes no arguments", ty.name())));
+    }
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 //!
 //! A static type is shared by all interpreters, so its `__dict__` cannot
 //! live in the type; each interpreter builds one dict per static type at
-//! start-up, indexed by `TypeObject::static_index`. `TypeIndex` assigns
+//! start-up, indexed by `TypeObject::dict_index`. `TypeIndex` assigns
 //! those indices; the exception types follow the others in the order of
 //! `exceptions::EXCEPTION_TYPES`. A test checks every type sits at its index.
 
@@ -63,6 +63,11 @@ static_types! {
     MethodDescriptor => crate::objects::native::METHOD_DESCRIPTOR_TYPE,
     ClassMethodDescriptor => crate::objects::native::CLASSMETHOD_DESCRIPTOR_TYPE,
     GetSetDescriptor => crate::objects::descr::GETSET_DESCRIPTOR_TYPE,
+    MemberDescriptor => crate::objects::heaptype::MEMBER_DESCRIPTOR_TYPE,
+    StaticMethod => crate::objects::descr_types::STATICMETHOD_TYPE,
+    ClassMethod => crate::objects::descr_types::CLASSMETHOD_TYPE,
+    Property => crate::objects::descr_types::PROPERTY_TYPE,
+    Super => crate::objects::super_type::SUPER_TYPE,
     WrapperDescriptor => crate::objects::slot_wrappers::WRAPPER_DESCRIPTOR_TYPE,
     MethodWrapper => crate::objects::slot_wrappers::METHOD_WRAPPER_TYPE,
     MappingProxy => crate::objects::mappingproxy::MAPPINGPROXY_TYPE,
@@ -100,7 +105,7 @@ mod tests {
     fn every_static_type_sits_at_its_index() {
         for (i, t) in super::all_static_types().enumerate() {
             assert_eq!(
-                t.static_index as usize, i,
+                t.dict_index as usize, i,
                 "{} is registered at the wrong index",
                 t.tp_name
             );

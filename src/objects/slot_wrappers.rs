@@ -397,21 +397,53 @@ static METHOD_WRAPPER_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__name__", mw_get_name),
 ];
 
-/// `type.__new__`-style constructor exposed as `T.__new__(T, ...)`.
+/// `T.__new__(S, ...)` for a builtin type `T` (bound as the method's
+/// self) and a subtype `S` (`tp_new_wrapper`): refuses a subtype whose
+/// nearest builtin ancestor constructs differently (`object.__new__(dict)`).
 fn tp_new_wrapper(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
-    let Some(cls) = a.first() else {
-        return Err(vm.type_error("__new__(): not enough arguments"));
+    let Some(t) = a.first().and_then(crate::objects::typeobject::as_type) else {
+        return Err(vm.type_error("__new__(): not bound to a type"));
     };
-    let Some(t) = crate::objects::typeobject::as_type(cls) else {
+    let Some(subtype) = a.get(1) else {
+        return Err(vm.type_error(format!("{}.__new__(): not enough arguments", t.name())));
+    };
+    let Some(sub) = crate::objects::typeobject::as_type(subtype) else {
         return Err(vm.type_error(format!(
-            "__new__(X): X is not a type object ({})",
-            cls.class().name()
+            "{}.__new__(X): X is not a type object ({})",
+            t.name(),
+            subtype.class().name()
         )));
     };
-    match t.slots.tp_new.get() {
-        Some(new) => new(vm, cls, &a[1..], kw),
-        None => Err(vm.type_error(format!("cannot create '{}' instances", t.tp_name))),
+    if !sub.is_subtype(t) {
+        return Err(vm.type_error(format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            t.name(),
+            sub.name(),
+            sub.name(),
+            t.name()
+        )));
     }
+    let Some(new) = t.slots.tp_new.get() else {
+        return Err(vm.type_error(format!("cannot create '{}' instances", t.tp_name)));
+    };
+    // The nearest ancestor of `sub` that is not a class must construct the
+    // same way as `t`.
+    let static_base = sub.mro().find(|b| !b.is_heap_type());
+    if let Some(sb) = static_base
+        && !sb
+            .slots
+            .tp_new
+            .get()
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, new))
+    {
+        return Err(vm.type_error(format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            t.name(),
+            sub.name(),
+            sb.name()
+        )));
+    }
+    new(vm, subtype, &a[2..], kw)
 }
 
 static NEW_DEF: MethodDef = MethodDef::new("__new__", tp_new_wrapper);

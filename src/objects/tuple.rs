@@ -4,7 +4,7 @@
 //! one allocation; the allocation and deallocation code here is part of the
 //! unsafe core. The empty tuple is an immortal static.
 
-use std::alloc::{Layout, alloc, dealloc};
+use std::alloc::{Layout, dealloc};
 use std::cmp::Ordering;
 
 use crate::objects::header::ObjHeader;
@@ -83,14 +83,20 @@ pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Obj>) -> Obj {
     if n == 0 && std::ptr::eq(ty, &TUPLE_TYPE) {
         return Obj::from_static(&EMPTY_TUPLE);
     }
-    let layout = layout_for(n);
-    // SAFETY: the layout has a non-zero size (the header); every field and
-    // the `n` item slots are written before the pointer escapes.
+    let (layout, offset) = match ty.tp_prefix {
+        0 => (layout_for(n), 0),
+        prefix => crate::objects::obj::prefixed_layout(prefix, layout_for(n)),
+    };
+    // SAFETY: the layout has a non-zero size (the header); the prefix words
+    // (instances of tuple subclasses, see `Obj::alloc`) are zeroed, and
+    // every field and the `n` item slots are written before the pointer
+    // escapes.
     unsafe {
-        let p = alloc(layout) as *mut TupleObject;
-        if p.is_null() {
+        let start = std::alloc::alloc_zeroed(layout);
+        if start.is_null() {
             std::alloc::handle_alloc_error(layout);
         }
+        let p = start.add(offset) as *mut TupleObject;
         std::ptr::write(
             p,
             TupleObject {
@@ -132,7 +138,13 @@ unsafe fn tuple_free(p: *mut ObjHeader) {
         for i in 0..n {
             std::ptr::drop_in_place(items.add(i));
         }
-        dealloc(p as *mut u8, layout_for(n));
+        match (*(*p).ob_type()).tp_prefix {
+            0 => dealloc(p as *mut u8, layout_for(n)),
+            prefix => {
+                let (start, layout) = crate::objects::obj::clear_prefix(p, prefix, layout_for(n));
+                dealloc(start, layout);
+            }
+        }
     }
 }
 

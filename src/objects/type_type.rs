@@ -16,6 +16,8 @@ pub static TYPE_TYPE: TypeObject =
         .doc("type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type")
         .repr(type_repr)
         .call(type_call)
+        .new_fn(crate::objects::heaptype::type_new)
+        .init(crate::objects::heaptype::type_init)
         .getattro(type_getattro)
         .setattro(type_setattro)
         .methods(TYPE_METHODS)
@@ -31,14 +33,9 @@ fn ty(o: &Obj) -> &TypeObject {
     as_type(o).expect("type slot on a non-type")
 }
 
+/// `<class 'module.QualName'>` (`type_repr`).
 fn type_repr(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
-    let t = ty(o);
-    let module = t.module_name();
-    let text = if module == "builtins" {
-        format!("<class '{}'>", t.name())
-    } else {
-        format!("<class '{}.{}'>", module, t.name())
-    };
+    let text = format!("<class '{}'>", vm.type_full_name(ty(o)));
     Ok(vm.new_string(text))
 }
 
@@ -54,9 +51,6 @@ fn type_call(vm: &mut Vm, o: &Obj, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj>
         if npos != 3 {
             return Err(vm.type_error("type() takes 1 or 3 arguments"));
         }
-        return Err(vm.not_implemented_error(
-            "pyrs: creating classes with type(name, bases, dict) is not implemented yet",
-        ));
     }
     let Some(new) = t.slots.tp_new.get() else {
         return Err(vm.type_error(format!("cannot create '{}' instances", t.tp_name)));
@@ -120,8 +114,11 @@ fn type_getattro_opt(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Option<Obj>> 
     Ok(meta_attr)
 }
 
-fn type_setattro(vm: &mut Vm, o: &Obj, name: &Obj, _: Option<Obj>) -> PyResult<()> {
+fn type_setattro(vm: &mut Vm, o: &Obj, name: &Obj, value: Option<Obj>) -> PyResult<()> {
     let t = ty(o);
+    if t.is_heap_type() {
+        return crate::objects::heaptype::heap_type_setattro(vm, o, name, value);
+    }
     Err(vm.type_error(format!(
         "cannot set '{}' attribute of immutable type '{}'",
         str_value(name),
@@ -133,16 +130,100 @@ fn get_name(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
     Ok(vm.new_str(&ty(o).name()))
 }
 fn get_qualname(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
-    Ok(vm.new_str(&ty(o).name()))
+    let q = vm.type_qualname(ty(o));
+    Ok(vm.new_string(q))
 }
+/// `__module__`: a class's is whatever its dict holds (`type_module`).
 fn get_module(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
-    Ok(vm.new_str(ty(o).module_name()))
+    let t = ty(o);
+    if t.is_heap_type() {
+        let key = vm.ids.__module__.clone();
+        return match dict_obj(vm.type_dict(t)).get_str(&key) {
+            Some(m) => Ok(m),
+            None => Err(vm.new_exception_msg(&ATTRIBUTE_ERROR, "__module__")),
+        };
+    }
+    Ok(vm.new_str(t.module_name()))
 }
+/// `__doc__`: a class's comes from its dict, through `__get__` if it is a
+/// descriptor (`type_get_doc`).
 fn get_doc(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
-    Ok(match ty(o).tp_doc {
+    let t = ty(o);
+    if t.is_heap_type() {
+        let key = vm.ids.__doc__.clone();
+        let Some(d) = dict_obj(vm.type_dict(t)).get_str(&key) else {
+            return Ok(Obj::none());
+        };
+        return match d.class().slots.tp_descr_get.get() {
+            Some(get) => get(vm, &d, None, Some(o)),
+            None => Ok(d),
+        };
+    }
+    Ok(match t.tp_doc {
         Some(d) => vm.new_str(d),
         None => Obj::none(),
     })
+}
+
+/// Only classes take new `__name__`, `__qualname__`, `__module__` and
+/// `__doc__` values (`check_set_special_type_attr`).
+fn check_settable(vm: &mut Vm, o: &Obj, value: &Option<Obj>, attr: &str) -> PyResult<()> {
+    let t = ty(o);
+    if !t.is_heap_type() {
+        return Err(vm.type_error(format!(
+            "cannot set '{attr}' attribute of immutable type '{}'",
+            t.name()
+        )));
+    }
+    if value.is_none() {
+        return Err(vm.type_error(format!(
+            "cannot delete '{attr}' attribute of immutable type '{}'",
+            t.name()
+        )));
+    }
+    Ok(())
+}
+fn set_name(vm: &mut Vm, o: &Obj, value: Option<Obj>) -> PyResult<()> {
+    check_settable(vm, o, &value, "__name__")?;
+    let v = value.expect("checked");
+    if !crate::objects::str::is_str(&v) {
+        return Err(vm.type_error(format!(
+            "can only assign string to {}.__name__, not '{}'",
+            ty(o).name(),
+            v.class().name()
+        )));
+    }
+    if let Some(h) = ty(o).heap_data() {
+        *h.name.borrow_mut() = str_value(&v).to_string();
+    }
+    Ok(())
+}
+fn set_qualname(vm: &mut Vm, o: &Obj, value: Option<Obj>) -> PyResult<()> {
+    check_settable(vm, o, &value, "__qualname__")?;
+    let v = value.expect("checked");
+    if !crate::objects::str::is_str(&v) {
+        return Err(vm.type_error(format!(
+            "can only assign string to {}.__qualname__, not '{}'",
+            ty(o).name(),
+            v.class().name()
+        )));
+    }
+    if let Some(h) = ty(o).heap_data() {
+        *h.qualname.borrow_mut() = str_value(&v).to_string();
+    }
+    Ok(())
+}
+fn set_in_dict(vm: &mut Vm, o: &Obj, value: Option<Obj>, attr: &str) -> PyResult<()> {
+    check_settable(vm, o, &value, attr)?;
+    let key = vm.intern(attr);
+    dict_obj(vm.type_dict(ty(o))).set_str(key, value.expect("checked"));
+    Ok(())
+}
+fn set_module(vm: &mut Vm, o: &Obj, value: Option<Obj>) -> PyResult<()> {
+    set_in_dict(vm, o, value, "__module__")
+}
+fn set_doc(vm: &mut Vm, o: &Obj, value: Option<Obj>) -> PyResult<()> {
+    set_in_dict(vm, o, value, "__doc__")
 }
 fn get_mro(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
     let items: Vec<Obj> = ty(o).mro().map(type_as_obj).collect();
@@ -150,7 +231,11 @@ fn get_mro(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
 }
 fn get_bases(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
     let t = ty(o);
-    let items: Vec<Obj> = match t.tp_mro {
+    if let Some(h) = t.heap_data() {
+        let items = h.bases.iter().map(|b| type_as_obj(b)).collect();
+        return Ok(vm.new_tuple(items));
+    }
+    let items: Vec<Obj> = match t.tp_mro.get() {
         Some(_) if std::ptr::eq(t, &exceptions::EXCEPTION_GROUP) => {
             vec![
                 type_as_obj(&exceptions::BASE_EXCEPTION_GROUP),
@@ -170,10 +255,10 @@ fn get_dict(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
 }
 
 static TYPE_GETSETS: &[GetSetDef] = &[
-    GetSetDef::getter("__name__", get_name),
-    GetSetDef::getter("__qualname__", get_qualname),
-    GetSetDef::getter("__module__", get_module),
-    GetSetDef::getter("__doc__", get_doc),
+    GetSetDef::getset("__name__", get_name, set_name),
+    GetSetDef::getset("__qualname__", get_qualname, set_qualname),
+    GetSetDef::getset("__module__", get_module, set_module),
+    GetSetDef::getset("__doc__", get_doc, set_doc),
     GetSetDef::getter("__mro__", get_mro),
     GetSetDef::getter("__bases__", get_bases),
     GetSetDef::getter("__base__", get_base),
@@ -205,8 +290,25 @@ fn type_dir(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     Ok(vm.new_list(names))
 }
 
+fn type_subclasses(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
+    args::no_args(vm, "type.__subclasses__", &a[1..], kw)?;
+    let items = vm
+        .subclasses_of(ty(&a[0]))
+        .into_iter()
+        .map(type_as_obj)
+        .collect();
+    Ok(vm.new_list(items))
+}
+
+/// `type.__prepare__(name, bases, **kwds)`: an empty dict.
+fn type_prepare(vm: &mut Vm, _: &[Obj], _: Option<&Obj>) -> PyResult<Obj> {
+    Ok(vm.new_dict())
+}
+
 static TYPE_METHODS: &[MethodDef] = &[
     MethodDef::new("mro", type_mro),
+    MethodDef::new("__subclasses__", type_subclasses),
+    MethodDef::class("__prepare__", type_prepare),
     MethodDef::new("__instancecheck__", type_instancecheck),
     MethodDef::new("__subclasscheck__", type_subclasscheck),
     MethodDef::new("__dir__", type_dir),

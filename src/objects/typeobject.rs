@@ -272,6 +272,10 @@ impl GetSetDef {
             doc: "",
         }
     }
+    pub const fn with_doc(mut self, doc: &'static str) -> GetSetDef {
+        self.doc = doc;
+        self
+    }
     pub const fn getset(name: &'static str, get: GetterFn, set: SetterFn) -> GetSetDef {
         GetSetDef {
             name,
@@ -366,11 +370,7 @@ impl Slots {
     };
 }
 
-/// The per-type data of classes created at run time (the language issue
-/// fills this in); static types have none.
-pub struct HeapTypeData {
-    pub name: String,
-}
+pub use crate::objects::heaptype::HeapTypeData;
 
 /// CPython's `PyTypeObject`.
 #[repr(C)]
@@ -382,19 +382,26 @@ pub struct TypeObject {
     pub tp_base: Option<&'static TypeObject>,
     /// The full MRO, self first, for types with several bases; `None` means
     /// the chain of `tp_base` is the MRO.
-    pub tp_mro: Option<&'static [&'static TypeObject]>,
+    pub tp_mro: Cell<Option<&'static [&'static TypeObject]>>,
     /// The static type whose instance layout this type's instances have.
     pub layout: &'static TypeObject,
     pub tp_doc: Option<&'static str>,
     pub methods: &'static [MethodDef],
     pub getsets: &'static [GetSetDef],
-    /// Index of this static type in `registry::STATIC_TYPES`.
-    pub static_index: u16,
+    /// Where this type's attribute dictionary is in the interpreter's
+    /// `Vm::type_dicts`: for a static type, its index in the registry (every
+    /// interpreter builds its own dict for it); for a class created at run
+    /// time, the slot its interpreter gave it.
+    pub dict_index: u32,
     pub slots: Slots,
     pub tp_dealloc: unsafe fn(*mut ObjHeader),
     /// The instance dictionary of an object of this type, created on first
     /// use (CPython's `tp_dictoffset`); None when instances have no dict.
     pub tp_instance_dict: Option<InstanceDictFn>,
+    /// Words each instance keeps before its header (instance dict and
+    /// `__slots__` of classes defined in Python; see `Obj::alloc`). 0 for
+    /// every static type.
+    pub tp_prefix: usize,
     pub heap: Option<Box<HeapTypeData>>,
 }
 
@@ -411,7 +418,7 @@ impl TypeObject {
     pub const fn new_static(
         name: &'static str,
         layout: &'static TypeObject,
-        static_index: u16,
+        dict_index: u16,
         dealloc: unsafe fn(*mut ObjHeader),
     ) -> TypeObject {
         TypeObject {
@@ -419,15 +426,16 @@ impl TypeObject {
             tp_name: name,
             tp_flags: flags::IMMUTABLETYPE,
             tp_base: None,
-            tp_mro: None,
+            tp_mro: Cell::new(None),
             layout,
             tp_doc: None,
             methods: &[],
             getsets: &[],
-            static_index,
+            dict_index: dict_index as u32,
             slots: Slots::EMPTY,
             tp_dealloc: dealloc,
             tp_instance_dict: None,
+            tp_prefix: 0,
             heap: None,
         }
         .inherit_object_slots()
@@ -459,7 +467,7 @@ impl TypeObject {
         self
     }
     pub const fn with_mro(mut self, mro: &'static [&'static TypeObject]) -> TypeObject {
-        self.tp_mro = Some(mro);
+        self.tp_mro = Cell::new(Some(mro));
         self
     }
     pub const fn flags(mut self, f: u64) -> TypeObject {
@@ -614,7 +622,7 @@ impl TypeObject {
     /// `__name__`: the part of `tp_name` after the last dot.
     pub fn name(&self) -> Cow<'_, str> {
         if let Some(h) = &self.heap {
-            return Cow::Borrowed(h.name.as_str());
+            return Cow::Owned(h.name.borrow().clone());
         }
         Cow::Borrowed(match self.tp_name.rfind('.') {
             Some(i) => &self.tp_name[i + 1..],
@@ -638,7 +646,7 @@ impl TypeObject {
 
     /// The method resolution order, this type first.
     pub fn mro(&self) -> MroIter<'_> {
-        match self.tp_mro {
+        match self.tp_mro.get() {
             Some(list) => MroIter::List(list.iter()),
             None => MroIter::Chain(Some(self)),
         }
@@ -685,6 +693,20 @@ pub fn as_type(obj: &Obj) -> Option<&TypeObject> {
     if obj.class().has_flag(flags::TYPE_SUBCLASS) {
         // SAFETY: every object whose type has TYPE_SUBCLASS is a TypeObject
         // (layout-compatible), and the reference lives as long as `obj`.
+        obj.as_ptr().map(|p| unsafe { &*(p as *const TypeObject) })
+    } else {
+        None
+    }
+}
+
+/// The type behind an `Obj` known to be a type, for as long as the process
+/// runs: static types are statics, and classes are never freed (see
+/// `heaptype`).
+pub fn as_type_static(obj: &Obj) -> Option<&'static TypeObject> {
+    if obj.class().has_flag(flags::TYPE_SUBCLASS) {
+        // SAFETY: as in `as_type`; and no type object is ever deallocated
+        // (static types are immortal statics, classes are leaked with an
+        // immortal header), so the reference outlives `obj`.
         obj.as_ptr().map(|p| unsafe { &*(p as *const TypeObject) })
     } else {
         None

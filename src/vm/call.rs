@@ -44,6 +44,33 @@ impl Vm {
         Ok(frame)
     }
 
+    /// Runs the body of `func` with `locals` as its namespace and no
+    /// arguments (`_PyEval_Vector(func, locals, NULL, 0)`): how
+    /// `__build_class__` runs a class body.
+    pub fn call_function_with_locals(&mut self, func: &Obj, locals: Obj) -> PyResult<Obj> {
+        let f = func_obj(func);
+        let code = f.code();
+        let previous = self.current_frame;
+        let frame = self.frames.push(
+            code,
+            Some(func.clone()),
+            f.globals.clone(),
+            f.builtins.clone(),
+            Some(locals),
+            previous,
+            FrameOwner::Thread,
+        );
+        if let Err(e) = initialize_locals(self, frame, f, &mut [], None) {
+            // SAFETY: `frame` is the newest frame and its stack is empty.
+            unsafe {
+                let sp = (*frame).stack_pointer;
+                self.frames.pop(frame, sp);
+            }
+            return Err(e);
+        }
+        self.run_frame(frame)
+    }
+
     /// Calls a Python function from Rust: a new run of the eval loop.
     pub fn call_python_function(
         &mut self,

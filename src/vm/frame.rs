@@ -83,6 +83,21 @@ impl Frame {
         unsafe { Frame::localsplus(this).add((*this).code().nlocalsplus as usize) }
     }
 
+    /// The local slots (`localsplus`: arguments, locals, cells, free
+    /// variables), read-only.
+    pub fn locals(&self) -> &[Slot] {
+        let n = self.code().nlocalsplus as usize;
+        // SAFETY: a frame is allocated with `nlocalsplus` initialised slots
+        // right after its header (see `FrameArena::push`), and they live
+        // as long as the frame.
+        unsafe {
+            std::slice::from_raw_parts(
+                (self as *const Frame as *const u8).add(size_of::<Frame>()) as *const Slot,
+                n,
+            )
+        }
+    }
+
     /// Pointer to the first code unit.
     #[inline(always)]
     pub fn first_instr(&self) -> *const CodeUnit {
@@ -227,5 +242,20 @@ impl FrameArena {
             std::ptr::drop_in_place(f);
             self.free(f as *mut usize);
         }
+    }
+}
+
+impl crate::vm::Vm {
+    /// The innermost running Python frame (the caller of a builtin), if
+    /// any; the shim frames between runs of the eval loop are skipped.
+    pub fn current_python_frame(&self) -> Option<&Frame> {
+        let f = self.current_frame;
+        if f.is_null() {
+            return None;
+        }
+        // SAFETY: `current_frame` is maintained to be the live innermost
+        // frame, and frames outlive the borrow of the interpreter.
+        let frame = unsafe { &*f };
+        (frame.owner == FrameOwner::Thread).then_some(frame)
     }
 }

@@ -28,4 +28,10 @@ identifiers! {
     __build_class__, __import__, __debug__, __conditional_annotations__,
     keys, items, values, get, write, flush, append, extend, join, format,
     sort, copy, encoding, errors, name, end, sep, file, key, reverse,
+    __slots__, __classcell__, __set_name__, __init_subclass__,
+    __class_getitem__, __prepare__, __mro_entries__, __orig_bases__,
+    __getattr__, __getattribute__, __setattr__, __delattr__, __get__,
+    __set__, __delete__, __del__, __weakref__, __instancecheck__,
+    __subclasscheck__, __firstlineno__, __static_attributes__,
+    __type_params__, mro, __missing__, __reversed__, __length_hint__,
 }

@@ -45,6 +45,7 @@ impl Vm {
             sys: Obj::none(),
             modules: new_dict(),
             type_dicts: Vec::new(),
+            static_subclasses: HashMap::new(),
             interned,
             ids,
             trampoline: shim_code(),

@@ -67,8 +67,12 @@ pub struct Vm {
     pub(crate) sys: Obj,
     /// `sys.modules`.
     pub(crate) modules: Obj,
-    /// Attribute dictionaries of the static types, by `static_index`.
+    /// Attribute dictionaries of the static types and of this
+    /// interpreter's classes, by `TypeObject::dict_index`.
     pub(crate) type_dicts: Vec<Obj>,
+    /// Direct subclasses of static types defined in this interpreter, by
+    /// the base's `dict_index` (`__subclasses__`, slot updates).
+    pub(crate) static_subclasses: HashMap<u32, Vec<&'static TypeObject>>,
     pub(crate) interned: HashMap<Box<str>, Obj>,
     pub(crate) ids: Identifiers,
     /// The code object of the shim frame that ends an eval loop run.

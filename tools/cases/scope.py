@@ -15,13 +15,8 @@ NOT_EMITTED = {
 # Base opcodes emitted only for features outside the first milestone:
 # name -> (feature, example source that makes the compiler emit it).
 OUT_OF_SCOPE = {
-    "LOAD_BUILD_CLASS": ("class statement", "class C: pass"),
-    "LOAD_LOCALS": ("class body (__classdict__)", "class C:\n def f(self): return __class__"),
-    "LOAD_FROM_DICT_OR_DEREF": ("class body / annotation scope in a class",
-                                "def f():\n x = 1\n class C:\n  y = x"),
     "LOAD_FROM_DICT_OR_GLOBALS": ("annotation scope (__annotate__) of a class body or of a "
                                   "method defined in it", "class C:\n def m(self) -> T: pass"),
-    "LOAD_SUPER_ATTR": ("super() in a method", "class C:\n def f(self): super().f()"),
     "LOAD_SPECIAL": ("with statement", "with a: pass"),
     "WITH_EXCEPT_START": ("with statement", "with a: pass"),
     "SETUP_ANNOTATIONS": ("`from __future__ import annotations` (3.14 otherwise defers "

@@ -11,7 +11,7 @@ impl Vm {
     /// The attribute dictionary of a type: per interpreter for static types.
     #[inline]
     pub fn type_dict(&self, ty: &TypeObject) -> &Obj {
-        &self.type_dicts[ty.static_index as usize]
+        &self.type_dicts[ty.dict_index as usize]
     }
 
     /// `_PyType_Lookup`: `name` in the dicts of the type's MRO, no

@@ -67,6 +67,12 @@ impl Vm {
         if let Some(f) = container.class().slots.sq_contains.get() {
             return f(self, container, item);
         }
+        self.iter_search_contains(container, item)
+    }
+
+    /// `item in container` by iterating (`_PySequence_IterSearch` with
+    /// `PY_ITERSEARCH_CONTAINS`).
+    pub fn iter_search_contains(&mut self, container: &Obj, item: &Obj) -> PyResult<bool> {
         let it = match self.get_iter(container) {
             Ok(it) => it,
             Err(e) => {

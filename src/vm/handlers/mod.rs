@@ -11,6 +11,7 @@
 mod attrs;
 mod build;
 mod calls;
+mod classes;
 mod control;
 mod exceptions;
 mod locals;
@@ -21,6 +22,7 @@ mod unsupported;
 pub use attrs::*;
 pub use build::*;
 pub use calls::*;
+pub use classes::*;
 pub use control::*;
 pub use exceptions::*;
 pub use locals::*;

@@ -1,6 +1,6 @@
 //! Opcodes that are not executed yet, and slots that never should be.
 //!
-//! Classes, generators and coroutines, `with`, pattern matching and the
+//! Generators and coroutines, `with`, pattern matching and the
 //! rest of the import system come with the language issue; until then their
 //! opcodes raise a SystemError naming the opcode and what is missing.
 
@@ -29,8 +29,6 @@ macro_rules! not_yet {
 }
 
 not_yet! {
-    load_build_class => "LOAD_BUILD_CLASS", "classes";
-    load_super_attr => "LOAD_SUPER_ATTR", "classes";
     load_special => "LOAD_SPECIAL", "with statements";
     with_except_start => "WITH_EXCEPT_START", "with statements";
     return_generator => "RETURN_GENERATOR", "generators";
