@@ -41,12 +41,24 @@ impl Outcome {
 /// from another thread.
 pub struct Interpreter {
     vm: Vm,
+    /// Dropped after `vm` (fields drop in order): forgets the finalizers
+    /// the interpreter's teardown queued, which no interpreter may run.
+    _finalizers: DiscardFinalizers,
+}
+
+struct DiscardFinalizers;
+
+impl Drop for DiscardFinalizers {
+    fn drop(&mut self) {
+        crate::objects::finalize::discard_pending();
+    }
 }
 
 impl Interpreter {
     pub fn new(config: Config) -> Interpreter {
         Interpreter {
             vm: Vm::new(config),
+            _finalizers: DiscardFinalizers,
         }
     }
 
@@ -85,6 +97,7 @@ impl Interpreter {
             Ok(_) => Outcome::Finished,
             Err(e) => self.handle_uncaught(e.into_value()),
         };
+        self.vm.finalize_main_module();
         self.vm.flush_std_streams();
         outcome
     }

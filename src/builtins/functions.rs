@@ -198,10 +198,12 @@ pub fn iter(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 pub fn next(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     let rest = args::positional(vm, "next", a, kw, 1, 2)?;
     let it = &rest[0];
-    if it.class().slots.tp_iternext.get().is_none() {
+    let Some(iternext) = it.class().slots.tp_iternext.get() else {
         return Err(vm.type_error(format!("'{}' object is not an iterator", it.class().name())));
-    }
-    match vm.iter_next(it) {
+    };
+    // The slot itself, so that a StopIteration carrying a value (a
+    // generator's return) reaches the caller as it is.
+    match iternext(vm, it) {
         Ok(Some(v)) => Ok(v),
         Ok(None) => match rest.get(1) {
             Some(d) => Ok(d.clone()),

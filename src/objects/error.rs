@@ -39,6 +39,12 @@ impl PyErr {
     pub fn into_value(self) -> Obj {
         self.0
     }
+
+    /// Another handle on the same exception (for code that must both pass
+    /// it on and keep it, like `throw()` forwarding to a subiterator).
+    pub fn clone_ref(&self) -> PyErr {
+        PyErr(self.0.clone())
+    }
 }
 
 impl std::fmt::Debug for PyErr {

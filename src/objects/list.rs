@@ -85,7 +85,21 @@ impl ListObject {
     /// borrow ends.
     pub fn replace_all(&self, v: Vec<Obj>) {
         let old = std::mem::replace(&mut *self.items.borrow_mut(), v);
-        drop(old);
+        drop_reversed(old);
+    }
+}
+
+/// Drops items last to first, as CPython's `list_clear` and
+/// `list_dealloc` do (the order finalizers observe).
+pub fn drop_reversed(mut v: Vec<Obj>) {
+    while let Some(x) = v.pop() {
+        drop(x);
+    }
+}
+
+impl Drop for ListObject {
+    fn drop(&mut self) {
+        drop_reversed(std::mem::take(self.items.get_mut()));
     }
 }
 

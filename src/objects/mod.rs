@@ -14,6 +14,7 @@ pub mod trashcan;
 pub mod typeobject;
 
 pub mod args;
+pub mod async_gen;
 pub mod bool_;
 pub mod bytes;
 pub mod cell;
@@ -24,8 +25,10 @@ pub mod descr;
 pub mod descr_types;
 pub mod dict;
 pub mod exceptions;
+pub mod finalize;
 pub mod float;
 pub mod function;
+pub mod generator;
 pub mod hash;
 pub mod heaptype;
 pub mod int;

@@ -135,7 +135,8 @@ unsafe fn tuple_free(p: *mut ObjHeader) {
         let t = p as *mut TupleObject;
         let n = (*t).len;
         let items = (*t).items.as_mut_ptr();
-        for i in 0..n {
+        // Last to first, as CPython's `tuple_dealloc`.
+        for i in (0..n).rev() {
             std::ptr::drop_in_place(items.add(i));
         }
         match (*(*p).ob_type()).tp_prefix {

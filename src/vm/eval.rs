@@ -2,6 +2,7 @@
 //! shim frame) and the types handlers and backends share.
 
 use crate::objects::code::CodeUnit;
+use crate::objects::generator::{GenOutcome, GenState, gen_obj};
 use crate::objects::{Obj, PyErr, PyResult};
 use crate::vm::Vm;
 use crate::vm::frame::{Frame, FrameOwner};
@@ -124,14 +125,14 @@ impl Vm {
 
     /// Pushes the shim frame (owner Interpreter) whose code is a single
     /// INTERPRETER_EXIT.
-    fn frames_push_shim(
+    pub(crate) fn frames_push_shim(
         &mut self,
         code: Obj,
         globals: Obj,
         builtins: Obj,
         previous: *mut Frame,
     ) -> *mut Frame {
-        self.frames.push(
+        let shim = self.frames.push(
             code,
             None,
             globals,
@@ -139,7 +140,10 @@ impl Vm {
             None,
             previous,
             FrameOwner::Interpreter,
-        )
+        );
+        // SAFETY: just pushed; its code has four units (see `shim_code`).
+        unsafe { (*shim).instr_ptr = (*shim).instr_ptr.add(1) };
+        shim
     }
 
     /// `_Py_EnterRecursivePy` for a frame about to start.
@@ -161,5 +165,88 @@ impl Vm {
         );
         self.recursion_headroom = false;
         e
+    }
+}
+
+/// Runs a generator's frame from Rust until it yields, returns or raises
+/// (`gen_send_ex2` with `_PyEval_EvalFrame`): `value` is pushed as the
+/// result of the `yield` it is suspended at, or `throw` is raised there.
+/// The frame runs on a new run of the loop, below a shim frame.
+pub(crate) fn run_generator(
+    vm: &mut Vm,
+    g: &Obj,
+    value: Obj,
+    throw: Option<PyErr>,
+) -> PyResult<GenOutcome> {
+    let genr = gen_obj(g).expect("run_generator on a non-generator");
+    vm.enter_frame_checks()?;
+    let frame = genr.frame.frame();
+    genr.frame.push(Some(value));
+    genr.state.set(GenState::Executing);
+    let exc = genr.exc_state.take();
+    vm.exc_stack.push(exc);
+    let trampoline = vm.trampoline.clone();
+    let globals = vm.builtins_dict.clone();
+    let builtins = vm.builtins_dict.clone();
+    let prev_current = vm.current_frame;
+    let shim = vm.frames_push_shim(trampoline, globals, builtins, prev_current);
+    if !vm.native_stack.is_set() {
+        let size = vm.config.native_stack_size;
+        vm.native_stack.set_base(size);
+    }
+    // SAFETY: the generator's frame is live and suspended (checked by
+    // `gen_resume`), so its saved registers are valid; it is linked below
+    // the shim for this run.
+    let regs = unsafe {
+        (*frame).previous = shim;
+        Regs {
+            ip: (*frame).instr_ptr,
+            sp: (*frame).stack_pointer,
+            frame,
+            oparg: 0,
+        }
+    };
+    vm.current_frame = frame;
+    let mut st = EvalState {
+        vm,
+        regs,
+        result: None,
+        error: None,
+        pending: None,
+    };
+    match throw {
+        None => crate::vm::dispatch::run(&mut st, regs),
+        Some(e) => {
+            // Raised at the suspension point: the instruction before the
+            // one the frame would resume at (its YIELD_VALUE, or
+            // RETURN_GENERATOR for a generator that never ran).
+            let mut at = regs;
+            // SAFETY: a suspended frame's `instr_ptr` is past its first
+            // instruction (RETURN_GENERATOR), so one unit back is in the code.
+            at.ip = unsafe { at.ip.sub(1) };
+            let raise = Raise {
+                err: e,
+                traceback: true,
+                lasti: None,
+            };
+            if let Some(r) = crate::vm::unwind::handle_error(&mut st, at, raise) {
+                crate::vm::dispatch::run(&mut st, r);
+            }
+        }
+    }
+    let (result, error) = (st.result.take(), st.error.take());
+    // SAFETY: the shim is the newest live frame again: the generator's frame
+    // yielded (unlinked) or finished (cleared in place).
+    unsafe {
+        let sp = (*shim).stack_pointer;
+        vm.frames.pop(shim, sp);
+    }
+    vm.current_frame = prev_current;
+    let finished = genr.state.get() == GenState::Completed;
+    match (result, error) {
+        (Some(v), _) if finished => Ok(GenOutcome::Returned(v)),
+        (Some(v), _) => Ok(GenOutcome::Yielded(v)),
+        (None, Some(e)) => Err(e),
+        (None, None) => Err(vm.system_error("generator run ended without a result")),
     }
 }

@@ -26,6 +26,9 @@ pub enum FrameOwner {
     /// The shim frame at the base of one eval loop run: returning into it
     /// ends the run (INTERPRETER_EXIT), unwinding into it reports the error.
     Interpreter = 1,
+    /// The frame of a generator or coroutine, in memory the generator owns
+    /// (see `gen_frame`).
+    Generator = 2,
 }
 
 /// CPython's `_PyInterpreterFrame`.
@@ -50,6 +53,9 @@ pub struct Frame {
     /// callee returns (1 + the CALL's cache entries).
     pub return_offset: u16,
     pub owner: FrameOwner,
+    /// For a generator's frame, the generator object (not a counted
+    /// reference: the generator owns the frame); null otherwise.
+    pub generator: *const crate::objects::header::ObjHeader,
 }
 
 const _: () = assert!(size_of::<Frame>().is_multiple_of(size_of::<usize>()));
@@ -163,6 +169,12 @@ impl FrameArena {
         }
     }
 
+    /// Releases the space of the newest frame, which starts at `p`,
+    /// without dropping anything (its contents were moved out).
+    pub(crate) fn release(&mut self, p: *mut usize) {
+        self.free(p)
+    }
+
     /// Releases the most recent allocation, which starts at `p`.
     #[inline]
     fn free(&mut self, p: *mut usize) {
@@ -216,6 +228,7 @@ impl FrameArena {
                     frame_obj: None,
                     return_offset: 0,
                     owner,
+                    generator: std::ptr::null(),
                 },
             );
         }

@@ -34,7 +34,7 @@ impl Vm {
         let mut vm = Vm {
             frames: FrameArena::default(),
             current_frame: std::ptr::null_mut(),
-            exc_info: None,
+            exc_stack: vec![None],
             py_depth: 0,
             recursion_limit: 1000,
             recursion_headroom: false,
@@ -125,7 +125,19 @@ fn shim_code() -> Obj {
         stacksize: 1,
         flags: 0,
         firstlineno: 0,
-        code: vec![op::INTERPRETER_EXIT, 0],
+        // Entered at unit 1: a return (offset 0) and a yield (1 +
+        // SEND's cache) both land on an INTERPRETER_EXIT, as in CPython's
+        // `_Py_INTERPRETER_TRAMPOLINE_INSTRUCTIONS`.
+        code: vec![
+            op::NOP,
+            0,
+            op::INTERPRETER_EXIT,
+            0,
+            op::NOP,
+            0,
+            op::INTERPRETER_EXIT,
+            0,
+        ],
         consts: empty.clone(),
         names: empty.clone(),
         localsplusnames: empty,

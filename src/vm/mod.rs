@@ -14,6 +14,7 @@ pub mod dispatch;
 pub mod eval;
 pub mod exception_table;
 pub mod frame;
+pub mod gen_frame;
 pub mod handlers;
 pub mod identifiers;
 pub mod init;

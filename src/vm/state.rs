@@ -49,8 +49,11 @@ pub struct Vm {
     /// The innermost frame being executed, or null.
     pub(crate) current_frame: *mut Frame,
     /// The exception being handled (`sys.exception()`), CPython's
-    /// `tstate->exc_info->exc_value`.
-    pub(crate) exc_info: Option<Obj>,
+    /// The stack of exceptions being handled (`tstate->exc_info` and its
+    /// `previous_item` chain): the thread's own item at the bottom, one item
+    /// per running generator above it. PUSH_EXC_INFO and POP_EXCEPT work on
+    /// the top item; `sys.exception()` sees the topmost one that is set.
+    pub(crate) exc_stack: Vec<Option<Obj>>,
     /// Number of Python frames currently executing.
     pub(crate) py_depth: u32,
     /// `sys.getrecursionlimit()`.
@@ -92,7 +95,7 @@ impl Vm {
     /// exception being handled, unless that would create a cycle. This is
     /// CPython's `_PyErr_SetObject`.
     pub fn raise(&mut self, exc: Obj) -> PyErr {
-        if let Some(handled) = self.exc_info.clone()
+        if let Some(handled) = self.handled_exception()
             && !handled.is(&exc)
         {
             exc::chain_context(&exc, handled);
@@ -157,7 +160,18 @@ impl Vm {
 
     /// The exception being handled, if any (`sys.exception()`).
     pub fn handled_exception(&self) -> Option<Obj> {
-        self.exc_info.clone()
+        self.exc_stack
+            .iter()
+            .rev()
+            .find_map(|e| e.as_ref().filter(|v| !v.is_none()).cloned())
+    }
+
+    /// The top item of the handled-exception stack (`tstate->exc_info`).
+    pub(crate) fn exc_top(&mut self) -> &mut Option<Obj> {
+        if self.exc_stack.is_empty() {
+            self.exc_stack.push(None);
+        }
+        self.exc_stack.last_mut().expect("non-empty")
     }
 
     /// Interns `s`: equal identifier strings share one object, so that

@@ -62,7 +62,30 @@ impl Vm {
             if (*frame).frame_obj.is_some() {
                 self.snapshot_locals(frame);
             }
+            if (*frame).owner == FrameOwner::Generator {
+                self.finish_generator_frame(frame, sp);
+                return;
+            }
             self.frames.pop(frame, sp);
+        }
+    }
+
+    /// A generator's frame returned or raised (`clear_gen_frame`): the
+    /// generator is done, its handled-exception item leaves the stack and
+    /// the frame's contents are dropped in the generator's memory.
+    #[cold]
+    unsafe fn finish_generator_frame(&mut self, frame: *mut Frame, sp: *mut Slot) {
+        // SAFETY: a generator-owned frame points at its live generator
+        // (see `gen_of_frame`); `sp` bounds its stack (the caller's
+        // guarantee).
+        unsafe {
+            let genr = crate::objects::generator::gen_of_frame(&*frame);
+            genr.state
+                .set(crate::objects::generator::GenState::Completed);
+            (*frame).previous = std::ptr::null_mut();
+            let exc = self.exc_stack.pop();
+            genr.frame.clear(sp);
+            drop(exc);
         }
     }
 

@@ -253,6 +253,9 @@ pub fn verify(code: &CodeObject) -> Result<(), String> {
                 visit(target, d, &mut depth, &mut work)?;
             }
             op::RETURN_VALUE | op::RAISE_VARARGS | op::RERAISE => continue,
+            // Its argument points back at the loop's END_SEND for
+            // monitoring; execution only falls through.
+            op::END_ASYNC_FOR => {}
             _ => {
                 if let Some(target) = opcode::jump_target(i.op, i.at, i.oparg) {
                     let jd = d + opcode::stack_effect(i.base as u16, i.oparg, Some(true))

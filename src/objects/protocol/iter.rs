@@ -26,11 +26,21 @@ impl Vm {
         Err(self.type_error(format!("'{}' object is not iterable", t.name())))
     }
 
-    /// `next(it)` without a default: None when exhausted.
+    /// `next(it)` without a default: None when exhausted (a StopIteration
+    /// the iterator raises counts as exhaustion, as `PyIter_Next` clears it).
     #[inline]
     pub fn iter_next(&mut self, it: &Obj) -> PyResult<Option<Obj>> {
         match it.class().slots.tp_iternext.get() {
-            Some(f) => f(self, it),
+            Some(f) => match f(self, it) {
+                Err(e)
+                    if e.value()
+                        .class()
+                        .is_subtype(&crate::objects::exceptions::STOP_ITERATION) =>
+                {
+                    Ok(None)
+                }
+                other => other,
+            },
             None => {
                 Err(self.type_error(format!("'{}' object is not an iterator", it.class().name())))
             }

@@ -80,6 +80,11 @@ fn call_native(
 ) -> PyResult<Obj> {
     // SAFETY: `r.frame` is the live running frame.
     unsafe { (*r.frame).instr_ptr = r.ip };
+    // Finalizers of objects freed since the last native call run before
+    // this one, which is where a program's output happens.
+    if crate::objects::finalize::pending() {
+        st.vm.run_finalizers();
+    }
     match r.top_values(total) {
         Some(args) => st.vm.call(callable, args, kwnames),
         None => {

@@ -1,8 +1,10 @@
 //! Control flow: RESUME, jumps, FOR_ITER, RETURN_VALUE, INTERPRETER_EXIT
 //! and EXTENDED_ARG.
 
+use crate::objects::Obj;
 use crate::objects::bool_::FALSE;
 use crate::objects::exceptions::STOP_ITERATION;
+use crate::objects::generator::GENERATOR_TYPE;
 use crate::vm::handlers::caches;
 use crate::vm::regs::Regs;
 use crate::vm::{Control, EvalState, OpResult};
@@ -93,6 +95,15 @@ pub fn pop_jump_if_not_none(_: &mut EvalState, r: &mut Regs) -> OpResult {
 #[inline(always)]
 pub fn for_iter(st: &mut EvalState, r: &mut Regs) -> OpResult {
     let it = r.peek(1).clone();
+    if std::ptr::eq(it.class(), &GENERATOR_TYPE)
+        && let Some(genr) = super::generators::resumable_inline(&it)
+    {
+        // FOR_ITER_GEN: run the generator's frame in this loop; when it
+        // returns, its value lands on the END_FOR at the target.
+        let return_offset = (1 + caches::FOR_ITER + r.oparg as usize) as u16;
+        super::generators::enter_generator(st, r, genr, Obj::none(), return_offset)?;
+        return Ok(Control::Next);
+    }
     match st.vm.iter_next(&it) {
         Ok(Some(v)) => {
             r.push(v);

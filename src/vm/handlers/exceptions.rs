@@ -86,7 +86,7 @@ fn do_raise(vm: &mut Vm, e: Obj, cause: Option<Obj>) -> PyErr {
 #[inline(always)]
 pub fn raise_varargs(st: &mut EvalState, r: &mut Regs) -> OpResult {
     match r.oparg {
-        0 => match st.vm.exc_info.clone() {
+        0 => match st.vm.handled_exception() {
             Some(e) if !e.is_none() => Err(Raise {
                 err: PyErr::reraise(e),
                 traceback: false,
@@ -133,7 +133,7 @@ pub fn reraise(st: &mut EvalState, r: &mut Regs) -> OpResult {
 #[inline(always)]
 pub fn push_exc_info(st: &mut EvalState, r: &mut Regs) -> OpResult {
     let e = r.pop();
-    let prev = st.vm.exc_info.replace(e.clone()).unwrap_or_else(Obj::none);
+    let prev = st.vm.exc_top().replace(e.clone()).unwrap_or_else(Obj::none);
     r.push(prev);
     r.push(e);
     r.skip(0);
@@ -145,9 +145,9 @@ pub fn push_exc_info(st: &mut EvalState, r: &mut Regs) -> OpResult {
 pub fn pop_except(st: &mut EvalState, r: &mut Regs) -> OpResult {
     let v = r.pop();
     let old = if v.is_none() {
-        st.vm.exc_info.take()
+        st.vm.exc_top().take()
     } else {
-        st.vm.exc_info.replace(v)
+        st.vm.exc_top().replace(v)
     };
     r.skip(0);
     drop(old);
@@ -202,7 +202,7 @@ pub fn check_eg_match(st: &mut EvalState, r: &mut Regs) -> OpResult {
     }
     let (m, rest) = crate::vm::unwind::exception_group_match(st.vm, r, &exc_value, &match_type)?;
     if !m.is_none() {
-        st.vm.exc_info = Some(m.clone());
+        *st.vm.exc_top() = Some(m.clone());
     }
     r.push(rest);
     r.push(m);

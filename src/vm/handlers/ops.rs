@@ -210,6 +210,8 @@ fn intrinsic_1(vm: &mut Vm, oparg: u32, v: Obj) -> PyResult<Obj> {
         Some(Intrinsic1::UnaryPositive) => vm.positive(&v),
         Some(Intrinsic1::ListToTuple) => Ok(tuple::new_tuple(list::list_items(&v).unwrap_or_default())),
         Some(Intrinsic1::Print) => crate::modules::sys::displayhook(vm, &v),
+        Some(Intrinsic1::StopIterationError) => super::generators::stopiteration_error(vm, v),
+        Some(Intrinsic1::AsyncGenWrap) => Ok(crate::objects::async_gen::wrap_value(v)),
         Some(i) => Err(vm.system_error(format!(
             "pyrs: CALL_INTRINSIC_1 {} is not implemented yet (imports, generators and type parameters come with the language issue)",
             i.c_name()

@@ -31,16 +31,6 @@ macro_rules! not_yet {
 not_yet! {
     load_special => "LOAD_SPECIAL", "with statements";
     with_except_start => "WITH_EXCEPT_START", "with statements";
-    return_generator => "RETURN_GENERATOR", "generators";
-    yield_value => "YIELD_VALUE", "generators";
-    send => "SEND", "generators";
-    end_send => "END_SEND", "generators";
-    get_yield_from_iter => "GET_YIELD_FROM_ITER", "generators";
-    cleanup_throw => "CLEANUP_THROW", "generators";
-    get_awaitable => "GET_AWAITABLE", "coroutines";
-    get_aiter => "GET_AITER", "coroutines";
-    get_anext => "GET_ANEXT", "coroutines";
-    end_async_for => "END_ASYNC_FOR", "coroutines";
     match_class => "MATCH_CLASS", "match statements";
     match_keys => "MATCH_KEYS", "match statements";
     match_mapping => "MATCH_MAPPING", "match statements";

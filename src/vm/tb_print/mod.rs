@@ -60,6 +60,26 @@ impl Vm {
         out
     }
 
+    /// What CPython's default unraisable hook prints for `e`
+    /// (`write_unraisable_exc_file`): the traceback as the C printer
+    /// formats it (no markers, no chained exceptions), then the final line.
+    pub fn format_unraisable(&mut self, e: &Obj) -> String {
+        if !is_exception(e) {
+            return not_an_exception(self, e);
+        }
+        let mut cache = LineCache::default();
+        let mut out = String::new();
+        if let Some(tb) = traceback_of(e) {
+            out.push_str("Traceback (most recent call last):\n");
+            let limit = stack::traceback_limit(self);
+            for fs in &stack::extract(self, &mut cache, Some(tb), limit) {
+                out.push_str(&stack::format_frame_plain(fs));
+            }
+        }
+        out.push_str(&self.format_exception_only(e));
+        out
+    }
+
     /// `traceback.format_exception_only(e)`, joined: the final line (the
     /// location lines too for a SyntaxError) and the notes.
     pub fn format_exception_only(&mut self, e: &Obj) -> String {

@@ -174,6 +174,25 @@ pub fn format_stack(stack: &[FrameSummary]) -> Vec<String> {
     result
 }
 
+/// A frame as the C traceback printer shows it (`tb_displayline`, used
+/// for unraisable exceptions): the "File" line and the stripped source
+/// line, no markers.
+pub fn format_frame_plain(fs: &FrameSummary) -> String {
+    let lineno = fs
+        .lineno
+        .map_or_else(|| "None".to_string(), |l| l.to_string());
+    let mut row = format!(
+        "  File \"{}\", line {lineno}, in {}\n",
+        fs.filename, fs.name
+    );
+    if let Some(line) = fs.line().filter(|l| !l.is_empty()) {
+        row.push_str("    ");
+        row.push_str(line);
+        row.push('\n');
+    }
+    row
+}
+
 fn repeated(count: usize) -> String {
     let s = if count > 1 { "s" } else { "" };
     format!("  [Previous line repeated {count} more time{s}]\n")

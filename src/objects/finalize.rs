@@ -1,0 +1,190 @@
+//! Finalizers: `__del__` methods and the closing of suspended generators
+//! (CPython's `tp_finalize`, PEP 442).
+//!
+//! An object is freed inside `Drop for Obj`, which has no interpreter to
+//! run Python code with, and may run in the middle of a handler or a
+//! container's mutation. So an object whose type has a finalizer is not
+//! freed when its count reaches zero: it is resurrected into a queue of
+//! this thread, and the interpreter runs the queue at the next safe point
+//! (before it calls a native function, which is where output happens, and
+//! when the program ends). After the finalizer the queue's reference is
+//! dropped; if that was the last, the object is freed for good. A `__del__`
+//! runs once per object even if the object is resurrected (PEP 442).
+//!
+//! The queue is per thread, not per interpreter: an interpreter drains it
+//! only while it runs, and discards what is left when it is dropped (see
+//! [`discard_pending`]), so one interpreter never finalizes another's
+//! objects.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
+
+use crate::objects::header::ObjHeader;
+use crate::objects::typeobject::{TypeObject, flags};
+use crate::objects::{Obj, Vm};
+
+thread_local! {
+    static PENDING: RefCell<Vec<Obj>> = const { RefCell::new(Vec::new()) };
+    static ANY_PENDING: Cell<bool> = const { Cell::new(false) };
+    static DRAINING: Cell<bool> = const { Cell::new(false) };
+    /// Addresses of live objects whose `__del__` has run.
+    static FINALIZED: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
+}
+
+/// Whether finalizers are waiting to run (cheap: one thread-local read).
+#[inline(always)]
+pub fn pending() -> bool {
+    ANY_PENDING.with(|c| c.get())
+}
+
+/// Called by `dealloc` for an object whose count reached zero: true when
+/// the object was queued for finalization instead (the caller must then
+/// not free it).
+///
+/// # Safety
+/// `p` is an unreachable object holding its last reference, of type `ty`.
+#[inline]
+pub(crate) unsafe fn defer(p: *mut ObjHeader, ty: &TypeObject) -> bool {
+    if ty.tp_flags & (flags::HEAPTYPE | flags::HAVE_FINALIZE) == 0 {
+        return false;
+    }
+    // SAFETY: guaranteed by the caller.
+    unsafe { defer_slow(p, ty) }
+}
+
+#[cold]
+unsafe fn defer_slow(p: *mut ObjHeader, ty: &TypeObject) -> bool {
+    let needed = if let Some(h) = ty.heap_data() {
+        if !h.has_finalizer.get() {
+            return false;
+        }
+        // Run `__del__` once: a second death of a resurrected object
+        // frees it.
+        !FINALIZED.with(|f| f.borrow_mut().remove(&(p as usize)))
+    } else {
+        // SAFETY: a static type with HAVE_FINALIZE is a generator type,
+        // whose instances are `GenObject`s.
+        let genr = unsafe { &*(p as *const crate::objects::generator::GenObject) };
+        crate::objects::generator::needs_close(genr)
+    };
+    if !needed {
+        return false;
+    }
+    // SAFETY: the caller hands over the object's last reference, which the
+    // queue now owns.
+    let o = unsafe { Obj::from_raw_owned(p) };
+    PENDING.with(|q| q.borrow_mut().push(o));
+    ANY_PENDING.with(|c| c.set(true));
+    true
+}
+
+/// Forgets the queued objects without running their finalizers or freeing
+/// them (an interpreter is going away; running its Python code is no longer
+/// possible).
+pub fn discard_pending() {
+    let items = PENDING.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    ANY_PENDING.with(|c| c.set(false));
+    std::mem::forget(items);
+}
+
+impl Vm {
+    /// Runs the queued finalizers, and those they queue in turn. Errors are
+    /// reported as unraisable ("Exception ignored while ...").
+    #[cold]
+    #[inline(never)]
+    pub fn run_finalizers(&mut self) {
+        if DRAINING.with(|d| d.replace(true)) {
+            return;
+        }
+        loop {
+            let next = PENDING.with(|q| {
+                let mut q = q.borrow_mut();
+                let o = if q.is_empty() {
+                    None
+                } else {
+                    Some(q.remove(0))
+                };
+                if q.is_empty() {
+                    ANY_PENDING.with(|c| c.set(false));
+                }
+                o
+            });
+            let Some(o) = next else { break };
+            self.finalize_one(&o);
+            drop(o);
+        }
+        DRAINING.with(|d| d.set(false));
+    }
+
+    fn finalize_one(&mut self, o: &Obj) {
+        if o.class().heap_data().is_some() {
+            FINALIZED.with(|f| f.borrow_mut().insert(o.addr()));
+            let key = self.intern("__del__");
+            if let Some(del) = self.type_lookup(o.class(), &key)
+                && let Err(e) = self.call(&del, std::slice::from_ref(o), None)
+            {
+                let what = self
+                    .repr(&del)
+                    .map(|r| crate::objects::str::str_value(&r).to_string());
+                self.write_unraisable(
+                    &format!(
+                        "Exception ignored while calling deallocator {}",
+                        what.unwrap_or_default()
+                    ),
+                    e.into_value(),
+                );
+            }
+        } else if let Err(e) = self.gen_close(o) {
+            let what = self
+                .repr(o)
+                .map(|r| crate::objects::str::str_value(&r).to_string());
+            let kind = crate::objects::generator::gen_obj(o).map_or("generator", |g| g.kind.word());
+            self.write_unraisable(
+                &format!(
+                    "Exception ignored while closing {kind} {}",
+                    what.unwrap_or_default()
+                ),
+                e.into_value(),
+            );
+        }
+    }
+
+    /// `PyErr_FormatUnraisable`: `msg:` and the exception's traceback on
+    /// `sys.stderr`.
+    pub fn write_unraisable(&mut self, msg: &str, e: Obj) {
+        let text = self.format_unraisable(&e);
+        self.flush_std_streams();
+        if let Ok(err) = self.sys_attr("stderr") {
+            let _ = self.write_text(&err, &format!("{msg}:\n"));
+            let _ = self.write_text(&err, &text);
+        }
+        self.flush_std_streams();
+    }
+
+    /// Clears `__main__`'s globals in insertion order, as CPython's
+    /// shutdown does, and runs the finalizers that frees.
+    pub fn finalize_main_module(&mut self) {
+        let key = self.intern("__main__");
+        let modules = self.modules.clone();
+        let Some(m) = crate::objects::dict::dict_obj(&modules).get_str(&key) else {
+            self.run_finalizers();
+            return;
+        };
+        if let Some(d) = crate::objects::module::module_dict(&m).cloned() {
+            let dd = crate::objects::dict::dict_obj(&d);
+            let builtins = self.ids.__builtins__.clone();
+            for k in dd.keys() {
+                if crate::objects::str::is_str(&k)
+                    && crate::objects::str::str_value(&k)
+                        != crate::objects::str::str_value(&builtins)
+                {
+                    dd.set_str(k, Obj::none());
+                    if pending() {
+                        self.run_finalizers();
+                    }
+                }
+            }
+        }
+        self.run_finalizers();
+    }
+}
