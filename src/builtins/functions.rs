@@ -301,12 +301,12 @@ pub fn import(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
         &["name", "globals", "locals", "fromlist", "level"],
         1,
     );
-    let [name, _, _, _, level] = args::parse::<5>(vm, &SIG, a, kw)?;
+    let [name, globals, _, fromlist, level] = args::parse::<5>(vm, &SIG, a, kw)?;
     let name = name.expect("required");
-    let name = vm.expect_str(&name, "__import__() argument 1")?;
     let level = match level {
         Some(l) => vm.to_i64(&l)?,
         None => 0,
     };
-    vm.import_native(&name, level)
+    let fromlist = fromlist.unwrap_or_else(|| crate::objects::tuple::new_tuple(vec![]));
+    vm.import_module_level(&name, globals.as_ref(), &fromlist, level)
 }

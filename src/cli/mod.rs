@@ -79,6 +79,7 @@ pub fn main() -> i32 {
     let config = Config {
         argv: args[1..].to_vec(),
         native_stack_size: stack,
+        path: initial_sys_path(&path),
         ..Config::default()
     };
     let runner = std::thread::Builder::new()
@@ -133,4 +134,29 @@ fn describe_io_error(e: &std::io::Error) -> String {
         std::io::ErrorKind::IsADirectory => "Is a directory".into(),
         _ => e.to_string(),
     }
+}
+
+/// `sys.path` for a script (`Modules/getpath.py` and `sys.path[0]`): the
+/// script's directory, made absolute, then each `PYTHONPATH` entry.
+fn initial_sys_path(script: &str) -> Vec<String> {
+    let script = std::path::Path::new(script);
+    let dir = script.parent().unwrap_or(std::path::Path::new(""));
+    let dir = if dir.as_os_str().is_empty() {
+        std::path::PathBuf::from(".")
+    } else {
+        dir.to_path_buf()
+    };
+    let first = std::fs::canonicalize(&dir)
+        .unwrap_or(dir)
+        .to_string_lossy()
+        .into_owned();
+    let mut path = vec![first];
+    if let Some(pp) = std::env::var_os("PYTHONPATH") {
+        path.extend(
+            std::env::split_paths(&pp)
+                .filter(|p| !p.as_os_str().is_empty())
+                .map(|p| p.to_string_lossy().into_owned()),
+        );
+    }
+    path
 }

@@ -378,7 +378,14 @@ pub fn make_module(vm: &mut Vm) -> Obj {
     );
     set(vm, "hexversion", int::new_int(0x030e00f0));
     set(vm, "modules", vm.modules.clone());
-    set(vm, "path", vm.new_list(vec![]));
+    let path: Vec<Obj> = vm
+        .config
+        .path
+        .clone()
+        .iter()
+        .map(|p| vm.new_str(p))
+        .collect();
+    set(vm, "path", vm.new_list(path));
     let names: Vec<Obj> = STDLIB_MODULE_NAMES.iter().map(|n| vm.new_str(n)).collect();
     let names = crate::objects::set::new_set_from(vm, names).unwrap_or_else(|_| Obj::none());
     set(vm, "stdlib_module_names", names);

@@ -83,10 +83,25 @@ fn module_getattro(vm: &mut Vm, o: &Obj, name: &Obj) -> PyResult<Obj> {
         return vm.call(&f, std::slice::from_ref(name), None);
     }
     let mname = module_name(m).unwrap_or_else(|| "?".into());
-    let err = vm.new_exception_msg(
-        &exceptions::ATTRIBUTE_ERROR,
-        format!("module '{mname}' has no attribute '{}'", str_value(name)),
-    );
+    let attr = str_value(name);
+    let msg = if vm.initializing.contains(&mname) {
+        // `_PyModuleSpec_IsInitializing`: a circular import.
+        let file = dict_obj(&m.dict)
+            .get_str(&vm.ids.__file__.clone())
+            .filter(crate::objects::str::is_str);
+        match file {
+            Some(f) => format!(
+                "partially initialized module '{mname}' from '{}' has no attribute '{attr}' (most likely due to a circular import)",
+                str_value(&f)
+            ),
+            None => format!(
+                "partially initialized module '{mname}' has no attribute '{attr}' (most likely due to a circular import)"
+            ),
+        }
+    } else {
+        format!("module '{mname}' has no attribute '{attr}'")
+    };
+    let err = vm.new_exception_msg(&exceptions::ATTRIBUTE_ERROR, msg);
     exceptions::set_attribute_error_context(&err, o, name);
     Err(err)
 }

@@ -35,6 +35,7 @@ impl Vm {
             frames: FrameArena::default(),
             current_frame: std::ptr::null_mut(),
             exc_stack: vec![None],
+            initializing: Vec::new(),
             py_depth: 0,
             recursion_limit: 1000,
             recursion_headroom: false,

@@ -17,7 +17,7 @@ use crate::objects::{Obj, PyErr, PyResult, TypeObject, Vm};
 use crate::objects::{bytes, complex, float, int, list, slice, str, tuple};
 
 /// The exception type for a marshal error kind.
-fn kind_type(kind: ErrorKind) -> &'static TypeObject {
+pub(crate) fn kind_type(kind: ErrorKind) -> &'static TypeObject {
     match kind {
         ErrorKind::EOFError => &exc::EOF_ERROR,
         ErrorKind::ValueError => &exc::VALUE_ERROR,
@@ -49,6 +49,19 @@ impl Vm {
     pub fn marshal_to_object(&mut self, v: &Value) -> PyResult<Obj> {
         let mut b = Builder {
             shared: HashMap::new(),
+            filename: None,
+        };
+        b.build(self, v)
+    }
+
+    /// Like [`Vm::marshal_to_object`], with every code object's
+    /// `co_filename` set to `filename`: importlib's `_fix_co_filename`,
+    /// which points a cached module's code at the source file found.
+    pub fn marshal_to_object_at(&mut self, v: &Value, filename: &str) -> PyResult<Obj> {
+        let f = self.new_str(filename);
+        let mut b = Builder {
+            shared: HashMap::new(),
+            filename: Some(f),
         };
         b.build(self, v)
     }
@@ -57,6 +70,8 @@ impl Vm {
 /// Builds objects, remembering the object made for each shared node.
 struct Builder {
     shared: HashMap<usize, Obj>,
+    /// Replaces `co_filename` when set (see `marshal_to_object_at`).
+    filename: Option<Obj>,
 }
 
 impl Builder {
@@ -180,7 +195,10 @@ impl Builder {
             names: tuple::new_tuple(names),
             localsplusnames: tuple::new_tuple(localsplusnames),
             localspluskinds: c.localspluskinds.to_vec(),
-            filename: self.string(vm, &c.filename),
+            filename: match &self.filename {
+                Some(f) => f.clone(),
+                None => self.string(vm, &c.filename),
+            },
             name: self.string(vm, &c.name),
             qualname: self.string(vm, &c.qualname),
             linetable: c.linetable.to_vec(),

@@ -29,6 +29,8 @@ pub struct Config {
     /// RecursionError for deep native recursion (nested `repr`, calls from
     /// builtins back into Python...).
     pub native_stack_size: usize,
+    /// The initial `sys.path`: the script's directory, then `PYTHONPATH`.
+    pub path: Vec<String>,
 }
 
 impl Default for Config {
@@ -38,6 +40,7 @@ impl Default for Config {
             int_max_str_digits: 4300,
             capture_output: false,
             native_stack_size: 0,
+            path: Vec::new(),
         }
     }
 }
@@ -54,6 +57,9 @@ pub struct Vm {
     /// per running generator above it. PUSH_EXC_INFO and POP_EXCEPT work on
     /// the top item; `sys.exception()` sees the topmost one that is set.
     pub(crate) exc_stack: Vec<Option<Obj>>,
+    /// Modules whose code is running for their first import (their
+    /// `__spec__._initializing`), for the circular-import message.
+    pub(crate) initializing: Vec<String>,
     /// Number of Python frames currently executing.
     pub(crate) py_depth: u32,
     /// `sys.getrecursionlimit()`.

@@ -22,7 +22,6 @@ OUT_OF_SCOPE = {
     "SETUP_ANNOTATIONS": ("`from __future__ import annotations` (3.14 otherwise defers "
                           "annotations into __annotate__)",
                           "from __future__ import annotations\nx: int = 1"),
-    "IMPORT_FROM": ("from-import", "from sys import argv"),
     "MATCH_CLASS": ("match statement", "match x:\n case int(): pass"),
     "MATCH_KEYS": ("match statement", "match x:\n case {'a': 1}: pass"),
     "MATCH_MAPPING": ("match statement", "match x:\n case {'a': 1}: pass"),

@@ -2,7 +2,7 @@
 //! globals, and the minimal imports of native modules.
 
 use crate::objects::dict::{DICT_TYPE, dict_obj, is_dict};
-use crate::objects::exceptions::{self, IMPORT_ERROR, KEY_ERROR, NAME_ERROR};
+use crate::objects::exceptions::{self, KEY_ERROR, NAME_ERROR};
 use crate::objects::str::str_value;
 use crate::objects::{Obj, PyErr, PyResult};
 use crate::vm::handlers::caches;
@@ -180,16 +180,18 @@ pub fn setup_annotations(st: &mut EvalState, r: &mut Regs) -> OpResult {
     Ok(Control::Next)
 }
 
-/// IMPORT_NAME: pyrs imports only its native modules (`sys`, ...) until the
-/// import system lands; anything else is a clear error.
+/// IMPORT_NAME: `(level, fromlist -- module)` (`import_name` in ceval):
+/// `__import__` with the frame's globals.
 #[inline(always)]
 pub fn import_name(st: &mut EvalState, r: &mut Regs) -> OpResult {
     let fromlist = r.pop();
     let level = r.pop();
     let name = r.name(r.oparg as usize).clone();
-    let _ = fromlist;
     let level = st.vm.to_i64(&level)?;
-    let m = st.vm.import_native(str_value(&name), level)?;
+    let globals = r.frame().globals.clone();
+    let m = st
+        .vm
+        .import_module_level(&name, Some(&globals), &fromlist, level)?;
     r.push(m);
     r.skip(0);
     Ok(Control::Next)
@@ -200,23 +202,7 @@ pub fn import_name(st: &mut EvalState, r: &mut Regs) -> OpResult {
 pub fn import_from(st: &mut EvalState, r: &mut Regs) -> OpResult {
     let name = r.name(r.oparg as usize).clone();
     let module = r.peek(1).clone();
-    let v = match st.vm.getattr_opt(&module, &name)? {
-        Some(v) => v,
-        None => {
-            let mname = st.vm.getattr_opt(&module, &st.vm.ids.__name__.clone())?;
-            let mname = mname
-                .map(|n| str_value(&n).to_string())
-                .unwrap_or_else(|| "<unknown module name>".into());
-            let err = st.vm.new_exception_msg(
-                &IMPORT_ERROR,
-                format!(
-                    "cannot import name '{}' from '{mname}' (unknown location)",
-                    str_value(&name)
-                ),
-            );
-            return Err(err.into());
-        }
-    };
+    let v = st.vm.import_from(&module, &name)?;
     r.push(v);
     r.skip(0);
     Ok(Control::Next)

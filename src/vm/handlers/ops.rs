@@ -210,6 +210,7 @@ fn intrinsic_1(vm: &mut Vm, oparg: u32, v: Obj) -> PyResult<Obj> {
         Some(Intrinsic1::UnaryPositive) => vm.positive(&v),
         Some(Intrinsic1::ListToTuple) => Ok(tuple::new_tuple(list::list_items(&v).unwrap_or_default())),
         Some(Intrinsic1::Print) => crate::modules::sys::displayhook(vm, &v),
+        Some(Intrinsic1::ImportStar) => import_star(vm, v),
         Some(Intrinsic1::StopIterationError) => super::generators::stopiteration_error(vm, v),
         Some(Intrinsic1::AsyncGenWrap) => Ok(crate::objects::async_gen::wrap_value(v)),
         Some(i) => Err(vm.system_error(format!(
@@ -218,6 +219,23 @@ fn intrinsic_1(vm: &mut Vm, oparg: u32, v: Obj) -> PyResult<Obj> {
         ))),
         None => Err(vm.system_error(format!("CALL_INTRINSIC_1: bad oparg {oparg}"))),
     }
+}
+
+/// INTRINSIC_IMPORT_STAR: `from module import *` into the frame's
+/// LOAD_NAME namespace.
+#[cold]
+fn import_star(vm: &mut Vm, module: Obj) -> PyResult<Obj> {
+    let locals = if vm.current_frame.is_null() {
+        None
+    } else {
+        // SAFETY: the intrinsic runs in the live current frame.
+        unsafe { (*vm.current_frame).locals.clone() }
+    };
+    let Some(locals) = locals else {
+        return Err(vm.system_error("no locals found during 'import *'"));
+    };
+    vm.import_star(&module, &locals)?;
+    Ok(Obj::none())
 }
 
 /// CALL_INTRINSIC_2 (`_PyIntrinsics_BinaryFunctions`): `(value2, value1 -- res)`.

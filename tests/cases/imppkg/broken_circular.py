@@ -1,0 +1,2 @@
+from .broken_other import OTHER
+MINE = 1

@@ -1,0 +1,2 @@
+from .broken_circular import MINE
+OTHER = 2

@@ -1,0 +1,3 @@
+A = 1
+from . import circ_b
+A2 = circ_b.B

@@ -1,0 +1,2 @@
+from . import circ_a
+B = circ_a.A + 1

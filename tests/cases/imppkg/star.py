@@ -1,0 +1,3 @@
+__all__ = ["public"]
+public = "pub"
+hidden = 1

@@ -1,0 +1,2 @@
+from .. import helper as h
+VALUE = h.double(5)
