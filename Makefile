@@ -109,7 +109,8 @@ iai-counts: $(addprefix iai-,$(BACKENDS))
 
 iai-%: gungraun-runner
 	@mkdir -p $(PERF_OUT)
-	GUNGRAUN_RUNNER=$(GUNGRAUN_RUNNER) $(CARGO) bench --profile release --bench iai $(FEAT_$*) \
+	GUNGRAUN_RUNNER=$(GUNGRAUN_RUNNER) GUNGRAUN_HOME=$(CURDIR)/$(DIR_$*)/gungraun \
+	    $(CARGO) bench --profile release --bench iai $(FEAT_$*) \
 	    --target-dir $(DIR_$*) -- --output-format=json > $(PERF_OUT)/iai-$*.json
 
 gungraun-runner:

@@ -75,6 +75,15 @@ def expected_benchmarks():
     return names + [f"micro/{m.name}" for m in wl.micro() if m.runs]
 
 
+def print_excluded():
+    """Names the workloads left out of the baseline (status `pending`:
+    pyrs lacks a language feature they need) and why, so none is dropped
+    silently."""
+    for w in wl.workloads() + wl.micro():
+        if not w.runs:
+            print(f"excluded from the baseline: {w.name}: {w.description}")
+
+
 def tool_versions():
     def first_line(*cmd):
         try:
@@ -85,6 +94,7 @@ def tool_versions():
 
 
 def write(results):
+    print_excluded()
     rustc, valgrind = tool_versions()
     backends = list(results)
     names = sorted({n for c in results.values() for n in c},
@@ -106,6 +116,7 @@ def write(results):
 
 
 def check(results, limit):
+    print_excluded()
     base, _, header = read_baseline()
     failures = []
     names = expected_benchmarks()

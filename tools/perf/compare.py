@@ -4,6 +4,7 @@ CPython 3.14 (when installed), side by side; writes perf/report.md, the SVG
 charts and perf/results.json.
 
     python3 tools/perf/compare.py [--no-build] [--rounds N] [--quick] [--jobs N]
+                                  [--valgrind-size ci|bench] [--report-only]
 
 Measures, for the same .pyc files (identical bytecode for every
 interpreter):
@@ -28,6 +29,7 @@ import concurrent.futures
 import datetime
 import json
 import os
+import pickle
 import statistics
 import subprocess
 import sys
@@ -48,6 +50,12 @@ def parse_args():
                     help="CI sizes and 3 rounds: a smoke test of this script, not a report")
     ap.add_argument("--jobs", type=int, default=1, help="valgrind runs in parallel (default 1)")
     ap.add_argument("--out", default="perf", help="output folder (default perf/)")
+    ap.add_argument("--valgrind-size", choices=["ci", "bench"], default="bench",
+                    help="the argument under valgrind: the workload's bench size (default) "
+                         "or its CI size, ten times fewer instructions and as many per bytecode")
+    ap.add_argument("--report-only", action="store_true",
+                    help="rewrite the report from the measurements the last run saved "
+                         "(target/perf/compare.pickle)")
     return ap.parse_args()
 
 
@@ -204,9 +212,21 @@ def machine():
     }
 
 
+# where the measurements are kept, so the report can be rewritten without
+# measuring again (--report-only)
+SAVED = os.path.join("target", "perf", "compare.pickle")
+
+
 def main():
     args = parse_args()
     os.chdir(wl.ROOT)
+    if args.report_only:
+        with open(SAVED, "rb") as f:
+            data = pickle.load(f)
+        os.makedirs(args.out, exist_ok=True)
+        report.write(data, args.out)
+        progress(f"wrote {args.out}/report.md")
+        return
     if not args.no_build:
         for feats, d in list(ip.BACKENDS.values()) + list(ip.FEATURE_BUILDS.values()):
             ip.build(feats, d)
@@ -224,7 +244,10 @@ def main():
     def size_of(w):
         return w.ci_size if args.quick else w.bench_size
 
-    vg = valgrind_metrics(args, interps, works, size_of, stats)
+    def vg_size_of(w):
+        return w.ci_size if args.quick or args.valgrind_size == "ci" else w.bench_size
+
+    vg = valgrind_metrics(args, interps, works, vg_size_of, stats)
     rss = {(w.name, it.name): measure.peak_rss(it, w.pyc(), size_of(w),
                                                w.read_expected(size_of(w)))
            for w in works for it in interps}
@@ -235,11 +258,15 @@ def main():
 
     data = report.Data(
         machine=machine(), interps=interps, ref=ref, works=works, pending=pending,
-        sizes={w.name: size_of(w) for w in works}, quick=args.quick,
+        sizes={w.name: size_of(w) for w in works},
+        vg_sizes={w.name: vg_size_of(w) for w in works}, quick=args.quick,
         rounds=3 if args.quick else args.rounds, vg=vg, rss=rss, micro=micro,
         micro_names=[m.name for m in wl.micro()], micro_ops={m.name: m.description for m in wl.micro()},
         feature_names=feature_names, features=features, check=check, ratios=ratios,
         ref_secs=ref_secs, cpython_note=why)
+    os.makedirs(os.path.dirname(SAVED), exist_ok=True)
+    with open(SAVED, "wb") as f:
+        pickle.dump(data, f)
     os.makedirs(args.out, exist_ok=True)
     report.write(data, args.out)
     progress(f"wrote {args.out}/report.md")

@@ -118,8 +118,10 @@ def write(d, out):
              "`benches/py/`), with the argument below, and prints the same checksum "
              "(checked on every run). pyrs builds are `cargo build --release` with "
              "the backend's feature, in separate target directories.\n")
-    L.append(table(["workload", "argument", "what it exercises"],
-                   [(w.name, d.sizes[w.name], w.description) for w in d.works]))
+    L.append(table(["workload", "argument (wall time, memory)", "argument (valgrind)",
+                    "what it exercises"],
+                   [(w.name, d.sizes[w.name], d.vg_sizes[w.name], w.description)
+                    for w in d.works]))
     if d.pending:
         L.append("\nNot run yet (pyrs lacks what they need; their expected output is recorded): "
                  + ", ".join(f"`{w.name}` ({w.description})" for w in d.pending) + ".\n")
