@@ -11,9 +11,8 @@ PY314    ?= python3.14
 SMALL_STACK ?= 262144
 
 # Measurement (README "Performance"): a release build per dispatch backend,
-# each in its own target directory. The switch build is the default one
-# (target/release/pyrs); the tail-call one is the release build `make test`
-# already makes, so CI builds only two more.
+# each in its own target directory (`make bench`, `make compare`). The switch
+# build is the default one (target/release/pyrs).
 BACKENDS      := switch table tailcall
 BACKEND       ?= switch
 DIR_switch    := target
@@ -23,6 +22,13 @@ FEAT_switch   :=
 FEAT_table    := --features dispatch-table
 FEAT_tailcall := --features dispatch-tailcall
 PERF_OUT      := target/perf
+# The instruction-count benches of every backend share one target directory,
+# the release tail-call one `make test` builds: the dependencies (the larger
+# part of a cold release build) are compiled once, and only pyrs itself is
+# compiled per backend (cargo keeps each feature set's artifacts apart; the
+# bin it copies to release/pyrs is whichever was built last, and every
+# target that uses that binary builds it first).
+IAI_DIR       := target/tailcall-release
 # gungraun-runner must be the version of the gungraun library Cargo.toml pins.
 GUNGRAUN_VERSION := $(shell sed -n 's/^gungraun = "=\([0-9.]*\)"$$/\1/p' Cargo.toml)
 GUNGRAUN_ROOT    := $(CURDIR)/target/gungraun-runner
@@ -109,9 +115,9 @@ iai-counts: $(addprefix iai-,$(BACKENDS))
 
 iai-%: gungraun-runner
 	@mkdir -p $(PERF_OUT)
-	GUNGRAUN_RUNNER=$(GUNGRAUN_RUNNER) GUNGRAUN_HOME=$(CURDIR)/$(DIR_$*)/gungraun \
+	GUNGRAUN_RUNNER=$(GUNGRAUN_RUNNER) GUNGRAUN_HOME=$(CURDIR)/$(IAI_DIR)/gungraun-$* \
 	    $(CARGO) bench --profile release --bench iai $(FEAT_$*) \
-	    --target-dir $(DIR_$*) -- --output-format=json > $(PERF_OUT)/iai-$*.json
+	    --target-dir $(IAI_DIR) -- --output-format=json > $(PERF_OUT)/iai-$*.json
 
 gungraun-runner:
 	@if [ "$$($(GUNGRAUN_RUNNER) --version 2>/dev/null)" != "gungraun-runner $(GUNGRAUN_VERSION)" ]; then \
@@ -121,7 +127,7 @@ gungraun-runner:
 	fi
 
 # Every backend and python3.14 (when installed) on the same bytecode:
-# perf/report.md, perf/*.svg, perf/results.json. Takes about half an hour.
+# perf/report.md, perf/*.svg, perf/results.json. Takes 20 to 40 minutes.
 compare:
 	$(PYTHON) tools/perf/compare.py
 
