@@ -34,7 +34,7 @@ GUNGRAUN_VERSION := $(shell sed -n 's/^gungraun = "=\([0-9.]*\)"$$/\1/p' Cargo.t
 GUNGRAUN_ROOT    := $(CURDIR)/target/gungraun-runner
 GUNGRAUN_RUNNER  := $(GUNGRAUN_ROOT)/bin/gungraun-runner
 
-.PHONY: help build release test test-backends test-tailcall-release lint \
+.PHONY: help build release test test-backends test-tailcall-release test-tools lint \
         goldens coverage coverage-static clean \
         bench bench-iai bench-baseline iai-counts gungraun-runner compare
 
@@ -60,7 +60,11 @@ release:
 # (switch) and the table backend in debug, the tail-call backend in debug
 # (trampolined) and in release on a small thread stack, where its handlers
 # chain by sibling calls; then checks the release binary's disassembly.
-test: test-backends test-tailcall-release
+test: test-backends test-tailcall-release test-tools
+
+# The CI instruction-count check's own tests (no valgrind needed).
+test-tools:
+	$(PYTHON) tools/perf/test_check_baseline.py
 
 test-backends:
 	$(CARGO) test

@@ -52,6 +52,7 @@ def read_results(specs):
 
 def read_baseline():
     """({benchmark: {backend: count}}, [backends], header comment lines)."""
+    # BASELINE may be replaced by --baseline (the tests use a scratch copy)
     if not os.path.exists(BASELINE):
         return {}, [], []
     rows, backends, header = {}, [], []
@@ -159,11 +160,14 @@ def check(results, limit):
 
 
 def main():
+    global BASELINE
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--write", action="store_true", help="rewrite the baseline")
     ap.add_argument("--limit", type=float, default=3.0, help="allowed rise in percent")
+    ap.add_argument("--baseline", default=BASELINE, help="the baseline file (default %(default)s)")
     ap.add_argument("results", nargs="+", metavar="BACKEND=RESULTS.json")
     args = ap.parse_args()
+    BASELINE = args.baseline
     results = read_results(args.results)
     if args.write:
         write(results)
