@@ -17,7 +17,7 @@ interpreter):
     from a pyrs `stats` build and serves CPython too; it is cross-checked
     against python3.14's own count under sys.monitoring);
   - indirect branches and their mispredictions (cachegrind --branch-sim);
-  - peak resident memory (wait4's ru_maxrss);
+  - peak resident memory (GNU time);
   - instructions per statement of the dispatch micro-benchmarks;
   - what the `stats` and `trace` features cost when compiled in.
 Wall times are noisy: only ratios from one run are reported. Needs Python

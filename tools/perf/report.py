@@ -201,7 +201,7 @@ def write(d, out):
     L.append("\n![mispredictions](mispredictions.svg)\n")
 
     L.append("\n## Peak memory\n")
-    L.append("Maximum resident set size (`wait4`), MiB.\n")
+    L.append("Maximum resident set size as GNU time (`/usr/bin/time -f %M`) reports it, MiB.\n")
     rows = [[w] + [f"{d.rss[(w, n)] / 1024:.1f}" for n in names] for w in works]
     L.append(table(["workload"] + names, rows))
     L.append("\n![peak memory](memory.svg)\n")
