@@ -60,6 +60,8 @@ fn run(program: common::Program) -> Ran {
 #[bench::containers("containers")]
 #[bench::exceptions("exceptions")]
 #[bench::closures("closures")]
+#[bench::classes("classes")]
+#[bench::generators("generators")]
 fn workload(program: common::Program) -> Ran {
     run(program)
 }
