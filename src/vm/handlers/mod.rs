@@ -15,9 +15,11 @@ mod classes;
 mod control;
 mod exceptions;
 mod locals;
+mod matching;
 mod names;
 mod ops;
 mod unsupported;
+mod with_stmt;
 
 pub use attrs::*;
 pub use build::*;
@@ -26,9 +28,11 @@ pub use classes::*;
 pub use control::*;
 pub use exceptions::*;
 pub use locals::*;
+pub use matching::*;
 pub use names::*;
 pub use ops::*;
 pub use unsupported::*;
+pub use with_stmt::*;
 
 /// Inline cache entries after each instruction that has them (the
 /// `INLINE_CACHE_ENTRIES_*` of `pycore_code.h`); checked against the opcode

@@ -1,7 +1,7 @@
 //! Opcodes that are not executed yet, and slots that never should be.
 //!
-//! Generators and coroutines, `with`, pattern matching and the
-//! rest of the import system come with the language issue; until then their
+//! Generators and coroutines and the rest of the import system come with
+//! the language issue; until then their
 //! opcodes raise a SystemError naming the opcode and what is missing.
 
 use crate::vm::regs::Regs;
@@ -29,8 +29,6 @@ macro_rules! not_yet {
 }
 
 not_yet! {
-    load_special => "LOAD_SPECIAL", "with statements";
-    with_except_start => "WITH_EXCEPT_START", "with statements";
     return_generator => "RETURN_GENERATOR", "generators";
     yield_value => "YIELD_VALUE", "generators";
     send => "SEND", "generators";
@@ -41,11 +39,6 @@ not_yet! {
     get_aiter => "GET_AITER", "coroutines";
     get_anext => "GET_ANEXT", "coroutines";
     end_async_for => "END_ASYNC_FOR", "coroutines";
-    match_class => "MATCH_CLASS", "match statements";
-    match_keys => "MATCH_KEYS", "match statements";
-    match_mapping => "MATCH_MAPPING", "match statements";
-    match_sequence => "MATCH_SEQUENCE", "match statements";
-    get_len => "GET_LEN", "match statements";
 }
 
 /// CACHE and RESERVED are never executed by valid code.
