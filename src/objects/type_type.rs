@@ -263,6 +263,16 @@ static TYPE_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__bases__", get_bases),
     GetSetDef::getter("__base__", get_base),
     GetSetDef::getter("__dict__", get_dict),
+    GetSetDef::getset(
+        "__annotations__",
+        crate::objects::heaptype::get_annotations,
+        crate::objects::heaptype::set_annotations,
+    ),
+    GetSetDef::getset(
+        "__annotate__",
+        crate::objects::heaptype::get_annotate,
+        crate::objects::heaptype::set_annotate,
+    ),
 ];
 
 fn type_mro(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
