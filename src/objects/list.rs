@@ -503,6 +503,7 @@ fn list_sizeof(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 static LIST_METHODS: &[MethodDef] = &[
+    MethodDef::class("__class_getitem__", crate::objects::typing::class_getitem),
     MethodDef::new("append", list_append),
     MethodDef::new("extend", list_extend),
     MethodDef::new("insert", list_insert),

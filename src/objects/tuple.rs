@@ -374,6 +374,7 @@ fn tuple_getnewargs(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 static TUPLE_METHODS: &[MethodDef] = &[
+    MethodDef::class("__class_getitem__", crate::objects::typing::class_getitem),
     MethodDef::new("index", tuple_index),
     MethodDef::new("count", tuple_count),
     MethodDef::new("__getnewargs__", tuple_getnewargs),
