@@ -97,6 +97,7 @@ const OUTLINED: &[&str] = &[
     "format_simple",
     "format_with_spec",
     "get_iter",
+    "get_len",
     "import_from",
     "import_name",
     "list_extend",
@@ -105,6 +106,9 @@ const OUTLINED: &[&str] = &[
     "load_from_dict_or_globals",
     "load_global",
     "load_name",
+    "load_special",
+    "match_class",
+    "match_keys",
     "set_add",
     "set_update",
     "setup_annotations",
@@ -117,6 +121,7 @@ const OUTLINED: &[&str] = &[
     "unary_negative",
     "unpack_ex",
     "unpack_sequence",
+    "with_except_start",
 ];
 
 /// Whether `handler` is in [`OUTLINED`] (evaluated at compile time).
