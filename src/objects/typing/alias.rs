@@ -17,7 +17,7 @@ use crate::objects::{Obj, PyResult, Vm, args, object_type};
 use super::generic_alias::{
     GenericAliasObject, make_parameters, new_generic_alias, subscript_items, substitute,
 };
-use super::typevar::type_param;
+use super::typevar::{NODEFAULT_TYPE, type_param};
 
 #[repr(C)]
 pub struct TypeAliasObject {
@@ -192,7 +192,7 @@ fn generic_class_getitem(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
     let default_key = vm.intern("__default__");
     while items.len() < params.len() {
         let d = vm.getattr(&params[items.len()], &default_key)?;
-        if d.class().name() == "NoDefaultType" {
+        if std::ptr::eq(d.class(), &NODEFAULT_TYPE) {
             break;
         }
         items.push(d);
