@@ -30,7 +30,7 @@ unsafe impl StaticObject for BoolObject {}
 pub static BOOL_TYPE: TypeObject =
     crate::objects::int::int_slots(TypeObject::new_static("bool", &INT_TYPE, TypeIndex::Bool as u16, dealloc_never))
         .base(&INT_TYPE)
-        .flags(flags::LONG_SUBCLASS)
+        .flags(flags::LONG_SUBCLASS | flags::MATCH_SELF)
         .doc("Returns True when the argument is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed.")
         .repr(bool_repr)
         .nb(NbOp::And, bool_and)

@@ -35,7 +35,7 @@ crate::py_layout!(ByteArrayObject, BYTEARRAY_TYPE);
 pub static BYTES_TYPE: TypeObject =
     TypeObject::new_static("bytes", &BYTES_TYPE, TypeIndex::Bytes as u16, dealloc_box::<BytesObject>)
         .base(&object_type::OBJECT_TYPE)
-        .flags(flags::BASETYPE | flags::BYTES_SUBCLASS)
+        .flags(flags::BASETYPE | flags::BYTES_SUBCLASS | flags::MATCH_SELF)
         .doc("bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer")
         .repr(bytes_repr)
         .str(bytes_str)
@@ -58,7 +58,7 @@ pub static BYTEARRAY_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<ByteArrayObject>,
 )
 .base(&object_type::OBJECT_TYPE)
-.flags(flags::BASETYPE)
+.flags(flags::BASETYPE | flags::MATCH_SELF)
 .repr(bytes_repr)
 .str(bytes_str)
 .hash(object_type::hash_not_implemented)

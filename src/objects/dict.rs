@@ -31,7 +31,7 @@ crate::py_layout!(DictObject, DICT_TYPE);
 pub static DICT_TYPE: TypeObject =
     TypeObject::new_static("dict", &DICT_TYPE, TypeIndex::Dict as u16, dealloc_box_trashcan::<DictObject>)
         .base(&object_type::OBJECT_TYPE)
-        .flags(flags::BASETYPE | flags::DICT_SUBCLASS | flags::MAPPING)
+        .flags(flags::BASETYPE | flags::DICT_SUBCLASS | flags::MAPPING | flags::MATCH_SELF)
         .doc("dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)")
         .repr(methods::dict_repr)
         .hash(object_type::hash_not_implemented)

@@ -351,6 +351,7 @@ fn dict_sizeof(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 pub static DICT_METHODS: &[MethodDef] = &[
+    MethodDef::class("__class_getitem__", crate::objects::typing::class_getitem),
     MethodDef::new("keys", dict_keys),
     MethodDef::new("values", dict_values),
     MethodDef::new("items", dict_items),

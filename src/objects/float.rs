@@ -28,7 +28,7 @@ pub static FLOAT_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<FloatObject>,
 )
 .base(&object_type::OBJECT_TYPE)
-.flags(flags::BASETYPE)
+.flags(flags::BASETYPE | flags::MATCH_SELF)
 .doc("Convert a string or number to a floating-point number, if possible.")
 .repr(float_repr)
 .hash(float_hash)

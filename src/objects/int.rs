@@ -43,7 +43,7 @@ pub static INT_TYPE: TypeObject = int_slots(TypeObject::new_static(
     dealloc_box::<IntObject>,
 ))
 .base(&object_type::OBJECT_TYPE)
-.flags(flags::BASETYPE | flags::LONG_SUBCLASS)
+.flags(flags::BASETYPE | flags::LONG_SUBCLASS | flags::MATCH_SELF)
 .doc("int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating-point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4")
 .new_fn(methods::int_new)
 .methods(methods::INT_METHODS)

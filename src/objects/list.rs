@@ -27,7 +27,7 @@ crate::py_layout!(ListObject, LIST_TYPE);
 pub static LIST_TYPE: TypeObject =
     TypeObject::new_static("list", &LIST_TYPE, TypeIndex::List as u16, dealloc_box_trashcan::<ListObject>)
         .base(&object_type::OBJECT_TYPE)
-        .flags(flags::BASETYPE | flags::LIST_SUBCLASS | flags::SEQUENCE)
+        .flags(flags::BASETYPE | flags::LIST_SUBCLASS | flags::SEQUENCE | flags::MATCH_SELF)
         .doc("Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.")
         .repr(list_repr)
         .hash(object_type::hash_not_implemented)
@@ -517,6 +517,7 @@ fn list_sizeof(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 static LIST_METHODS: &[MethodDef] = &[
+    MethodDef::class("__class_getitem__", crate::objects::typing::class_getitem),
     MethodDef::new("append", list_append),
     MethodDef::new("extend", list_extend),
     MethodDef::new("insert", list_insert),

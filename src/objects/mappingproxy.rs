@@ -21,6 +21,7 @@ pub static MAPPINGPROXY_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<MappingProxyObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.flags(crate::objects::typeobject::flags::MAPPING)
 .repr(proxy_repr)
 .str(proxy_str)
 .richcompare(proxy_richcompare)

@@ -52,6 +52,7 @@ pub mod template;
 pub mod traceback;
 pub mod tuple;
 pub mod type_type;
+pub mod typing;
 
 pub use error::{PyErr, PyResult};
 pub use header::ObjHeader;

@@ -113,7 +113,107 @@ fn get_dict(_: &mut Vm, o: &Obj) -> PyResult<Obj> {
         .clone())
 }
 
-static MODULE_GETSETS: &[GetSetDef] = &[GetSetDef::getter("__dict__", get_dict)];
+static MODULE_GETSETS: &[GetSetDef] = &[
+    GetSetDef::getter("__dict__", get_dict),
+    GetSetDef::getset("__annotations__", get_annotations, set_annotations),
+    GetSetDef::getset("__annotate__", get_annotate, set_annotate),
+];
+
+fn mod_dict(o: &Obj) -> Obj {
+    o.downcast::<ModuleObject>()
+        .expect("module getter")
+        .dict
+        .clone()
+}
+
+/// `module_get_annotations`: the dict's `__annotations__`, else
+/// `__annotate__(1)` (PEP 649), cached in the dict unless the module is
+/// still being imported (its `__spec__._initializing` is true).
+fn get_annotations(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
+    let dict = mod_dict(o);
+    let d = dict_obj(&dict);
+    if let Some(a) = d.get_str(&vm.ids.__annotations__) {
+        return Ok(a);
+    }
+    let ann = match d.get_str(&vm.ids.__annotate__) {
+        Some(f) if vm.is_callable(&f) => {
+            let a = vm.call(&f, &[crate::objects::int::new_int(1)], None)?;
+            if !is_dict(&a) {
+                return Err(vm.type_error(format!(
+                    "__annotate__ returned non-dict of type '{}'",
+                    a.class().name()
+                )));
+            }
+            a
+        }
+        _ => vm.new_dict(),
+    };
+    let initializing = match d.get_str(&vm.intern("__spec__")) {
+        Some(spec) if !spec.is_none() => {
+            let key = vm.intern("_initializing");
+            match vm.getattr_opt(&spec, &key)? {
+                Some(v) => vm.is_true(&v)?,
+                None => false,
+            }
+        }
+        _ => false,
+    };
+    if !initializing {
+        d.set_str(vm.ids.__annotations__.clone(), ann.clone());
+    }
+    Ok(ann)
+}
+
+/// `module_set_annotations`: sets or deletes the dict's `__annotations__`,
+/// dropping `__annotate__`.
+fn set_annotations(vm: &mut Vm, o: &Obj, value: Option<Obj>) -> PyResult<()> {
+    let dict = mod_dict(o);
+    let d = dict_obj(&dict);
+    let key = vm.ids.__annotations__.clone();
+    match value {
+        Some(v) => d.set(vm, key, v)?,
+        None => {
+            if d.remove(vm, &key)?.is_none() {
+                return Err(vm.new_exception_msg(&exceptions::ATTRIBUTE_ERROR, "__annotations__"));
+            }
+        }
+    }
+    d.remove(vm, &vm.ids.__annotate__.clone())?;
+    Ok(())
+}
+
+/// `module_get_annotate`: the dict's `__annotate__`, None (and stored)
+/// when it has none.
+fn get_annotate(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
+    let dict = mod_dict(o);
+    let d = dict_obj(&dict);
+    match d.get_str(&vm.ids.__annotate__) {
+        Some(a) => Ok(a),
+        None => {
+            d.set_str(vm.ids.__annotate__.clone(), Obj::none());
+            Ok(Obj::none())
+        }
+    }
+}
+
+/// `module_set_annotate`: a callable or None; a callable drops the cached
+/// `__annotations__`.
+fn set_annotate(vm: &mut Vm, o: &Obj, value: Option<Obj>) -> PyResult<()> {
+    let Some(value) = value else {
+        return Err(vm.type_error("cannot delete __annotate__ attribute"));
+    };
+    if !value.is_none() && !vm.is_callable(&value) {
+        return Err(vm.type_error("__annotate__ must be callable or None"));
+    }
+    let dict = mod_dict(o);
+    let d = dict_obj(&dict);
+    let clear = !value.is_none();
+    d.set_str(vm.ids.__annotate__.clone(), value);
+    if clear {
+        d.remove(vm, &vm.ids.__annotations__.clone())?;
+    }
+    Ok(())
+}
 
 /// Whether `o` is a dict usable as a module namespace.
 pub fn is_namespace(o: &Obj) -> bool {

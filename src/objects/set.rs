@@ -34,7 +34,7 @@ pub static SET_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<SetObject>,
 )
 .base(&object_type::OBJECT_TYPE)
-.flags(flags::BASETYPE)
+.flags(flags::BASETYPE | flags::MATCH_SELF)
 .doc("Build an unordered collection of unique elements.")
 .repr(methods::set_repr)
 .hash(object_type::hash_not_implemented)
@@ -61,7 +61,7 @@ pub static FROZENSET_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<SetObject>,
 )
 .base(&object_type::OBJECT_TYPE)
-.flags(flags::BASETYPE)
+.flags(flags::BASETYPE | flags::MATCH_SELF)
 .doc("Build an immutable unordered collection of unique elements.")
 .repr(methods::set_repr)
 .hash(methods::frozenset_hash)

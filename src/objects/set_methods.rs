@@ -563,6 +563,7 @@ fn m_sizeof(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 pub static SET_METHODS: &[MethodDef] = &[
+    MethodDef::class("__class_getitem__", crate::objects::typing::class_getitem),
     MethodDef::new("add", m_add),
     MethodDef::new("discard", m_discard),
     MethodDef::new("remove", m_remove),
@@ -586,6 +587,7 @@ pub static SET_METHODS: &[MethodDef] = &[
 ];
 
 pub static FROZENSET_METHODS: &[MethodDef] = &[
+    MethodDef::class("__class_getitem__", crate::objects::typing::class_getitem),
     MethodDef::new("copy", m_copy),
     MethodDef::new("union", m_union),
     MethodDef::new("intersection", m_intersection),

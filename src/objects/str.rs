@@ -41,7 +41,7 @@ crate::py_layout!(StrObject, STR_TYPE);
 pub static STR_TYPE: TypeObject =
     TypeObject::new_static("str", &STR_TYPE, TypeIndex::Str as u16, dealloc_box::<StrObject>)
         .base(&object_type::OBJECT_TYPE)
-        .flags(flags::BASETYPE | flags::UNICODE_SUBCLASS)
+        .flags(flags::BASETYPE | flags::UNICODE_SUBCLASS | flags::MATCH_SELF)
         .doc("str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nCreate a new string object from the given object. If encoding or\nerrors is specified, then the object must expose a data buffer\nthat will be decoded using the given encoding and error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor repr(object).\nencoding defaults to 'utf-8'.\nerrors defaults to 'strict'.")
         .repr(str_repr_slot)
         .str(str_str)

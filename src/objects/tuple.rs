@@ -39,7 +39,7 @@ pub static EMPTY_TUPLE: StaticTuple = StaticTuple(TupleObject {
 pub static TUPLE_TYPE: TypeObject =
     TypeObject::new_static("tuple", &TUPLE_TYPE, TypeIndex::Tuple as u16, tuple_dealloc)
         .base(&object_type::OBJECT_TYPE)
-        .flags(flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::SEQUENCE)
+        .flags(flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::SEQUENCE | flags::MATCH_SELF)
         .doc("Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.")
         .repr(tuple_repr)
         .hash(tuple_hash)
@@ -375,6 +375,7 @@ fn tuple_getnewargs(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 static TUPLE_METHODS: &[MethodDef] = &[
+    MethodDef::class("__class_getitem__", crate::objects::typing::class_getitem),
     MethodDef::new("index", tuple_index),
     MethodDef::new("count", tuple_count),
     MethodDef::new("__getnewargs__", tuple_getnewargs),

@@ -225,6 +225,25 @@ fn set_module(vm: &mut Vm, o: &Obj, value: Option<Obj>) -> PyResult<()> {
 fn set_doc(vm: &mut Vm, o: &Obj, value: Option<Obj>) -> PyResult<()> {
     set_in_dict(vm, o, value, "__doc__")
 }
+/// `__type_params__`: what `class C[T]` stored in the class dict, else ()
+/// (`type_get_type_params`).
+fn get_type_params(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
+    let key = vm.intern("__type_params__");
+    Ok(dict_obj(vm.type_dict(ty(o)))
+        .get_str(&key)
+        .unwrap_or_else(|| vm.new_tuple(Vec::new())))
+}
+fn set_type_params(vm: &mut Vm, o: &Obj, value: Option<Obj>) -> PyResult<()> {
+    if let Some(v) = &value
+        && crate::objects::tuple::tuple_items(v).is_none()
+    {
+        return Err(vm.type_error(format!(
+            "__type_params__ must be set to a tuple, not {}",
+            v.class().name()
+        )));
+    }
+    set_in_dict(vm, o, value, "__type_params__")
+}
 fn get_mro(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
     let items: Vec<Obj> = ty(o).mro().map(type_as_obj).collect();
     Ok(vm.new_tuple(items))
@@ -263,6 +282,17 @@ static TYPE_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__bases__", get_bases),
     GetSetDef::getter("__base__", get_base),
     GetSetDef::getter("__dict__", get_dict),
+    GetSetDef::getset(
+        "__annotations__",
+        crate::objects::heaptype::get_annotations,
+        crate::objects::heaptype::set_annotations,
+    ),
+    GetSetDef::getset(
+        "__annotate__",
+        crate::objects::heaptype::get_annotate,
+        crate::objects::heaptype::set_annotate,
+    ),
+    GetSetDef::getset("__type_params__", get_type_params, set_type_params),
 ];
 
 fn type_mro(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {

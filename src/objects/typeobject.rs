@@ -33,6 +33,9 @@ pub mod flags {
     pub const METHOD_DESCRIPTOR: u64 = 1 << 17;
     pub const SEQUENCE: u64 = 1 << 5;
     pub const MAPPING: u64 = 1 << 6;
+    /// `_Py_TPFLAGS_MATCH_SELF`: a class pattern with one positional
+    /// sub-pattern matches the whole subject (`case int(x)`).
+    pub const MATCH_SELF: u64 = 1 << 22;
     pub const LONG_SUBCLASS: u64 = 1 << 24;
     pub const LIST_SUBCLASS: u64 = 1 << 25;
     pub const TUPLE_SUBCLASS: u64 = 1 << 26;

@@ -15,16 +15,7 @@ NOT_EMITTED = {
 # Base opcodes emitted only for features outside the first milestone:
 # name -> (feature, example source that makes the compiler emit it).
 OUT_OF_SCOPE = {
-    "LOAD_FROM_DICT_OR_GLOBALS": ("annotation scope (__annotate__) of a class body or of a "
-                                  "method defined in it", "class C:\n def m(self) -> T: pass"),
-    "LOAD_SPECIAL": ("with statement", "with a: pass"),
-    "WITH_EXCEPT_START": ("with statement", "with a: pass"),
     "SETUP_ANNOTATIONS": ("`from __future__ import annotations` (3.14 otherwise defers "
                           "annotations into __annotate__)",
                           "from __future__ import annotations\nx: int = 1"),
-    "MATCH_CLASS": ("match statement", "match x:\n case int(): pass"),
-    "MATCH_KEYS": ("match statement", "match x:\n case {'a': 1}: pass"),
-    "MATCH_MAPPING": ("match statement", "match x:\n case {'a': 1}: pass"),
-    "MATCH_SEQUENCE": ("match statement", "match x:\n case [a]: pass"),
-    "GET_LEN": ("match statement", "match x:\n case [a]: pass"),
 }

@@ -23,12 +23,14 @@
 //! `slotdefs.rs` (which slot each dunder fills) and `slot_fns.rs` (the slot
 //! functions that call the dunders), `instance.rs` (instance dicts,
 //! `__slots__` members, `__dict__`/`__weakref__` attributes),
-//! `type_attrs.rs` (the attributes and `setattr` of classes).
+//! `type_attrs.rs` (the attributes and `setattr` of classes),
+//! `type_annotations.rs` (`__annotate__` and `__annotations__`).
 
 mod instance;
 mod mro;
 mod slot_fns;
 mod slotdefs;
+mod type_annotations;
 mod type_attrs;
 mod type_new;
 
@@ -41,6 +43,7 @@ use crate::objects::{Obj, Vm};
 
 pub use instance::{MEMBER_DESCRIPTOR_TYPE, MemberDescrObject};
 pub use slotdefs::{fixup_slots, update_slots_after_setattr};
+pub use type_annotations::{get_annotate, get_annotations, set_annotate, set_annotations};
 pub use type_attrs::heap_type_setattro;
 pub use type_new::{calculate_metaclass, type_init, type_new};
 

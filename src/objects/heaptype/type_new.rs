@@ -27,7 +27,8 @@ const INHERITED_FLAGS: u64 = flags::LONG_SUBCLASS
     | flags::BASE_EXC_SUBCLASS
     | flags::TYPE_SUBCLASS
     | flags::SEQUENCE
-    | flags::MAPPING;
+    | flags::MAPPING
+    | flags::MATCH_SELF;
 
 /// `tp_new` of `type`.
 pub fn type_new(vm: &mut Vm, metatype: &Obj, a: &[Obj], kwnames: Option<&Obj>) -> PyResult<Obj> {

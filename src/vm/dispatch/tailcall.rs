@@ -100,6 +100,7 @@ const OUTLINED: &[&str] = &[
     "get_anext",
     "get_awaitable",
     "get_iter",
+    "get_len",
     "get_yield_from_iter",
     "import_from",
     "import_name",
@@ -110,7 +111,10 @@ const OUTLINED: &[&str] = &[
     "load_from_dict_or_globals",
     "load_global",
     "load_name",
+    "load_special",
     "load_super_attr",
+    "match_class",
+    "match_keys",
     "send",
     "set_add",
     "set_update",
@@ -124,6 +128,7 @@ const OUTLINED: &[&str] = &[
     "unary_negative",
     "unpack_ex",
     "unpack_sequence",
+    "with_except_start",
 ];
 
 /// Whether `handler` is in [`OUTLINED`] (evaluated at compile time).

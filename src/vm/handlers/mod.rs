@@ -16,9 +16,11 @@ mod control;
 mod exceptions;
 mod generators;
 mod locals;
+mod matching;
 mod names;
 mod ops;
 mod unsupported;
+mod with_stmt;
 
 pub use attrs::*;
 pub use build::*;
@@ -28,9 +30,11 @@ pub use control::*;
 pub use exceptions::*;
 pub use generators::*;
 pub use locals::*;
+pub use matching::*;
 pub use names::*;
 pub use ops::*;
 pub use unsupported::*;
+pub use with_stmt::*;
 
 /// Inline cache entries after each instruction that has them (the
 /// `INLINE_CACHE_ENTRIES_*` of `pycore_code.h`); checked against the opcode

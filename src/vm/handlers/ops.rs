@@ -6,7 +6,7 @@ use crate::objects::int::new_i128;
 use crate::objects::slice::new_slice;
 use crate::objects::str::STR_TYPE;
 use crate::objects::typeobject::{CompareOp, NbOp};
-use crate::objects::{Obj, PyResult, Vm, list, tuple};
+use crate::objects::{Obj, PyResult, Vm, list, tuple, typing};
 use crate::opcode::{Conversion, Intrinsic1, Intrinsic2};
 use crate::vm::handlers::caches;
 use crate::vm::regs::Regs;
@@ -208,13 +208,20 @@ pub fn call_intrinsic_1(st: &mut EvalState, r: &mut Regs) -> OpResult {
 fn intrinsic_1(vm: &mut Vm, oparg: u32, v: Obj) -> PyResult<Obj> {
     match Intrinsic1::from_oparg(oparg) {
         Some(Intrinsic1::UnaryPositive) => vm.positive(&v),
-        Some(Intrinsic1::ListToTuple) => Ok(tuple::new_tuple(list::list_items(&v).unwrap_or_default())),
+        Some(Intrinsic1::ListToTuple) => {
+            Ok(tuple::new_tuple(list::list_items(&v).unwrap_or_default()))
+        }
         Some(Intrinsic1::Print) => crate::modules::sys::displayhook(vm, &v),
         Some(Intrinsic1::ImportStar) => import_star(vm, v),
         Some(Intrinsic1::StopIterationError) => super::generators::stopiteration_error(vm, v),
         Some(Intrinsic1::AsyncGenWrap) => Ok(crate::objects::async_gen::wrap_value(v)),
+        Some(i @ (Intrinsic1::TypeVar | Intrinsic1::ParamSpec | Intrinsic1::TypeVarTuple)) => {
+            type_param_intrinsic(vm, i, v)
+        }
+        Some(Intrinsic1::SubscriptGeneric) => typing::subscript_generic(vm, v),
+        Some(Intrinsic1::TypeAlias) => typing::make_typealias(vm, v),
         Some(i) => Err(vm.system_error(format!(
-            "pyrs: CALL_INTRINSIC_1 {} is not implemented yet (imports, generators and type parameters come with the language issue)",
+            "pyrs: CALL_INTRINSIC_1 {} cannot be executed",
             i.c_name()
         ))),
         None => Err(vm.system_error(format!("CALL_INTRINSIC_1: bad oparg {oparg}"))),
@@ -238,6 +245,17 @@ fn import_star(vm: &mut Vm, module: Obj) -> PyResult<Obj> {
     Ok(Obj::none())
 }
 
+/// INTRINSIC_TYPEVAR, _PARAMSPEC and _TYPEVARTUPLE: a type parameter
+/// without bound or constraints, named `name`.
+fn type_param_intrinsic(vm: &mut Vm, which: Intrinsic1, name: Obj) -> PyResult<Obj> {
+    let kind = match which {
+        Intrinsic1::ParamSpec => typing::TypeParamKind::ParamSpec,
+        Intrinsic1::TypeVarTuple => typing::TypeParamKind::TypeVarTuple,
+        _ => typing::TypeParamKind::TypeVar,
+    };
+    typing::new_type_param(vm, kind, name, None, None)
+}
+
 /// CALL_INTRINSIC_2 (`_PyIntrinsics_BinaryFunctions`): `(value2, value1 -- res)`.
 #[inline(always)]
 pub fn call_intrinsic_2(st: &mut EvalState, r: &mut Regs) -> OpResult {
@@ -252,9 +270,29 @@ pub fn call_intrinsic_2(st: &mut EvalState, r: &mut Regs) -> OpResult {
 #[cold]
 fn intrinsic_2(vm: &mut Vm, oparg: u32, value2: Obj, value1: Obj) -> PyResult<Obj> {
     match Intrinsic2::from_oparg(oparg) {
-        Some(Intrinsic2::PrepReraiseStar) => crate::vm::unwind::prep_reraise_star(vm, &value2, &value1),
+        Some(Intrinsic2::PrepReraiseStar) => {
+            crate::vm::unwind::prep_reraise_star(vm, &value2, &value1)
+        }
+        Some(Intrinsic2::TypeVarWithBound) => typing::new_type_param(
+            vm,
+            typing::TypeParamKind::TypeVar,
+            value2,
+            Some(value1),
+            None,
+        ),
+        Some(Intrinsic2::TypeVarWithConstraints) => typing::new_type_param(
+            vm,
+            typing::TypeParamKind::TypeVar,
+            value2,
+            None,
+            Some(value1),
+        ),
+        Some(Intrinsic2::SetFunctionTypeParams) => {
+            typing::set_function_type_params(vm, value2, value1)
+        }
+        Some(Intrinsic2::SetTypeParamDefault) => typing::set_typeparam_default(vm, value2, value1),
         Some(i) => Err(vm.system_error(format!(
-            "pyrs: CALL_INTRINSIC_2 {} is not implemented yet (type parameters come with the language issue)",
+            "pyrs: CALL_INTRINSIC_2 {} is not implemented yet",
             i.c_name()
         ))),
         None => Err(vm.system_error(format!("CALL_INTRINSIC_2: bad oparg {oparg}"))),

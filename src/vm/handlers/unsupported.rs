@@ -1,42 +1,8 @@
-//! Opcodes that are not executed yet, and slots that never should be.
-//!
-//! Generators and coroutines, `with`, pattern matching and the
-//! rest of the import system come with the language issue; until then their
-//! opcodes raise a SystemError naming the opcode and what is missing.
+//! Slots that valid code never executes: CACHE, RESERVED, the
+//! instrumented and JIT-only opcodes, and numbers that are no opcode.
 
 use crate::vm::regs::Regs;
 use crate::vm::{EvalState, OpResult};
-
-#[cold]
-fn not_yet(st: &mut EvalState, name: &str, feature: &str) -> OpResult {
-    Err(st
-        .vm
-        .system_error(format!(
-            "pyrs: opcode {name} is not implemented yet ({feature} come with the language issue)"
-        ))
-        .into())
-}
-
-macro_rules! not_yet {
-    ($($fn_name:ident => $name:literal, $feature:literal;)*) => {
-        $(
-            #[inline(always)]
-            pub fn $fn_name(st: &mut EvalState, _: &mut Regs) -> OpResult {
-                not_yet(st, $name, $feature)
-            }
-        )*
-    };
-}
-
-not_yet! {
-    load_special => "LOAD_SPECIAL", "with statements";
-    with_except_start => "WITH_EXCEPT_START", "with statements";
-    match_class => "MATCH_CLASS", "match statements";
-    match_keys => "MATCH_KEYS", "match statements";
-    match_mapping => "MATCH_MAPPING", "match statements";
-    match_sequence => "MATCH_SEQUENCE", "match statements";
-    get_len => "GET_LEN", "match statements";
-}
 
 /// CACHE and RESERVED are never executed by valid code.
 #[inline(always)]
