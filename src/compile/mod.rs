@@ -18,7 +18,21 @@
 //! tables, stack size), checked against goldens.
 
 pub mod assemble;
+pub mod ast;
+mod codegen;
+pub mod compiler;
 pub mod consts;
+mod driver;
+pub mod error;
+pub mod future;
 pub mod instr_sequence;
 pub mod location;
+pub mod parse;
+pub mod preprocess;
+pub mod source;
+pub mod symtable;
 pub mod unit;
+mod unparse;
+
+pub use driver::{Codegen, Options, Source, codegen_module, compile};
+pub use parse::Mode;
