@@ -36,6 +36,15 @@ impl Outcome {
     }
 }
 
+/// Source for [`Interpreter::run_source_main`].
+pub enum SourceInput<'s> {
+    /// A file's bytes: decoded as the tokenizer decodes files (BOM, PEP 263
+    /// coding line).
+    File(&'s [u8]),
+    /// Text already decoded (`-c`).
+    Text(&'s str),
+}
+
 /// A Python interpreter. Not `Send`: create it on the thread that uses it
 /// (any number may exist in one process). Use `interrupt_handle` to stop it
 /// from another thread.
@@ -81,6 +90,32 @@ impl Interpreter {
             .vm
             .load_pyc(data)
             .and_then(|code| self.run_main_code(&code, Some(path)));
+        let outcome = match result {
+            Ok(_) => Outcome::Finished,
+            Err(e) => self.handle_uncaught(e.into_value()),
+        };
+        self.vm.flush_std_streams();
+        outcome
+    }
+
+    /// Compiles Python source and runs it as `__main__`, printing an
+    /// uncaught exception (a SyntaxError included) as CPython does
+    /// (`_PyRun_SimpleFileObject`, `PyRun_SimpleStringFlags`). `file` is
+    /// what `__main__.__file__` becomes (`None` for `-c` and stdin).
+    pub fn run_source_main(
+        &mut self,
+        source: SourceInput<'_>,
+        filename: &str,
+        file: Option<&str>,
+    ) -> Outcome {
+        let (src, from_file) = match source {
+            SourceInput::File(b) => (crate::compile::Source::Bytes(b), true),
+            SourceInput::Text(t) => (crate::compile::Source::Text(t), false),
+        };
+        let mut opts = crate::compile::Options::new(crate::compile::Mode::Exec);
+        opts.from_file = from_file;
+        let result = crate::compile::compile(&mut self.vm, src, filename, opts)
+            .and_then(|code| self.run_main_code(&code, file));
         let outcome = match result {
             Ok(_) => Outcome::Finished,
             Err(e) => self.handle_uncaught(e.into_value()),

@@ -1,0 +1,98 @@
+//! What the command line asks to run (`pymain_run_python`'s choice between
+//! a command, a file and stdin), read before the interpreter starts.
+
+use std::io::Read;
+
+use super::{USAGE, describe_io_error};
+use crate::api::{Interpreter, Outcome, SourceInput};
+
+/// The program to run, with its `sys.argv[0]`.
+pub(crate) enum Program {
+    /// `-c CMD`: `sys.argv[0]` is `-c`, the filename `<string>`.
+    Command(String),
+    /// `-`: source read from stdin, filename `<stdin>`.
+    Stdin(Vec<u8>),
+    /// A source file.
+    Source { path: String, data: Vec<u8> },
+    /// A python3.14 `.pyc` file.
+    Pyc { path: String, data: Vec<u8> },
+}
+
+/// Reads the program named by `args[1..]` (options already removed).
+/// `Err` is the exit status after a message was printed.
+pub(crate) fn parse_program(args: &[String]) -> Result<Program, i32> {
+    match args[1].as_str() {
+        "-c" => match args.get(2) {
+            Some(cmd) => Ok(Program::Command(cmd.clone())),
+            None => {
+                eprintln!("Argument expected for the -c option\n{USAGE}");
+                Err(2)
+            }
+        },
+        "-" => {
+            let mut data = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut data) {
+                eprintln!("pyrs: can't read stdin: {e}");
+                return Err(2);
+            }
+            Ok(Program::Stdin(data))
+        }
+        path => {
+            let data = read_file(path)?;
+            let path = path.to_string();
+            if path.ends_with(".pyc") {
+                Ok(Program::Pyc { path, data })
+            } else {
+                Ok(Program::Source { path, data })
+            }
+        }
+    }
+}
+
+/// Reads a file the command line names, printing CPython's message
+/// (`can't open file '...': [Errno N] ...`, exit status 2) on failure.
+pub(crate) fn read_file(path: &str) -> Result<Vec<u8>, i32> {
+    std::fs::read(path).map_err(|e| {
+        let shown = std::fs::canonicalize(path)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| match std::env::current_dir() {
+                Ok(d) => d.join(path).display().to_string(),
+                Err(_) => path.to_string(),
+            });
+        let errno = e.raw_os_error().unwrap_or(0);
+        let msg = describe_io_error(&e);
+        eprintln!("pyrs: can't open file '{shown}': [Errno {errno}] {msg}");
+        2
+    })
+}
+
+impl Program {
+    /// `sys.argv`: the program's name (`-c`, `-` or the path) and the
+    /// arguments after it.
+    pub(crate) fn argv(&self, args: &[String]) -> Vec<String> {
+        match self {
+            Program::Command(_) => {
+                let mut v = vec!["-c".to_string()];
+                v.extend(args[3..].iter().cloned());
+                v
+            }
+            _ => args[1..].to_vec(),
+        }
+    }
+
+    /// Runs the program as `__main__`.
+    pub(crate) fn run(&self, interp: &mut Interpreter) -> Outcome {
+        match self {
+            Program::Command(cmd) => {
+                interp.run_source_main(SourceInput::Text(cmd), "<string>", None)
+            }
+            Program::Stdin(data) => {
+                interp.run_source_main(SourceInput::File(data), "<stdin>", None)
+            }
+            Program::Source { path, data } => {
+                interp.run_source_main(SourceInput::File(data), path, Some(path))
+            }
+            Program::Pyc { path, data } => interp.run_pyc_main(data, path),
+        }
+    }
+}
