@@ -11,7 +11,8 @@
 //! - [`location`], [`instr_sequence`], [`consts`], [`unit`]: the data the
 //!   stages hand each other (`_Py_SourceLocation`, `_PyInstructionSequence`,
 //!   `_PyCode_ConstantKey`, `_PyCompile_CodeUnitMetadata`);
-//! - [`assemble`]: `flowgraph.c` and `assemble.c`.
+//! - [`assemble`]: `flowgraph.c` and `assemble.c`;
+//! - [`dis`]: the disassembler (`Lib/dis.py`'s output).
 //!
 //! The goal is bytecode identical to python3.14's for the same source
 //! (instructions, arguments, constants, names, exception and location
@@ -22,6 +23,7 @@ pub mod ast;
 mod codegen;
 pub mod compiler;
 pub mod consts;
+pub mod dis;
 mod driver;
 pub mod error;
 pub mod future;
