@@ -124,6 +124,51 @@ impl Interpreter {
         outcome
     }
 
+    /// `python3.14 -m dis FILE`: compiles the file's bytes as
+    /// `compile(source, path, "exec")` does and prints `dis.dis` of the
+    /// result to `sys.stdout`.
+    pub fn disassemble_source(&mut self, source: &[u8], path: &str) -> Outcome {
+        let opts = crate::compile::Options::new(crate::compile::Mode::Exec);
+        let vm = &mut self.vm;
+        let result = crate::compile::compile(vm, crate::compile::Source::Bytes(source), path, opts)
+            .and_then(|code| crate::compile::dis::disassemble(vm, &code))
+            .and_then(|text| {
+                let out = vm.sys_attr("stdout")?;
+                vm.write_text(&out, &text)
+            });
+        self.finish(result.map(|_| ()))
+    }
+
+    /// Compiles a source file and writes it as an unchecked hash-based
+    /// `.pyc` (what `py_compile` writes with `UNCHECKED_HASH`) to `out`.
+    pub fn emit_pyc(&mut self, source: &[u8], path: &str, out: &str) -> Outcome {
+        let mut opts = crate::compile::Options::new(crate::compile::Mode::Exec);
+        opts.from_file = true;
+        let vm = &mut self.vm;
+        let result = crate::compile::compile(vm, crate::compile::Source::Bytes(source), path, opts)
+            .and_then(|code| crate::vm::unload::write_pyc(vm, &code, source))
+            .and_then(|bytes| {
+                std::fs::write(out, bytes).map_err(|e| {
+                    vm.new_exception_msg(
+                        &crate::objects::exceptions::OS_ERROR,
+                        format!("cannot write {out}: {e}"),
+                    )
+                })
+            });
+        self.finish(result)
+    }
+
+    /// The outcome of a run that produced `result`, an uncaught exception
+    /// printed.
+    fn finish(&mut self, result: PyResult<()>) -> Outcome {
+        let outcome = match result {
+            Ok(()) => Outcome::Finished,
+            Err(e) => self.handle_uncaught(e.into_value()),
+        };
+        self.vm.flush_std_streams();
+        outcome
+    }
+
     /// What CPython does with an exception that reached the top: exit for
     /// SystemExit (`_Py_HandleSystemExit`), otherwise print it.
     pub fn handle_uncaught(&mut self, e: Obj) -> Outcome {

@@ -16,6 +16,14 @@ pub(crate) enum Program {
     Source { path: String, data: Vec<u8> },
     /// A python3.14 `.pyc` file.
     Pyc { path: String, data: Vec<u8> },
+    /// `--dis FILE.py`: print the disassembly (`python3.14 -m dis FILE.py`).
+    Dis { path: String, data: Vec<u8> },
+    /// `--emit-pyc OUT.pyc FILE.py`: compile and write a `.pyc`.
+    EmitPyc {
+        out: String,
+        path: String,
+        data: Vec<u8>,
+    },
 }
 
 /// Reads the program named by `args[1..]` (options already removed).
@@ -29,6 +37,29 @@ pub(crate) fn parse_program(args: &[String]) -> Result<Program, i32> {
                 Err(2)
             }
         },
+        "--dis" => {
+            let Some(path) = args.get(2) else {
+                eprintln!("pyrs: --dis needs a source file\n{USAGE}");
+                return Err(2);
+            };
+            let data = read_file(path)?;
+            Ok(Program::Dis {
+                path: path.clone(),
+                data,
+            })
+        }
+        "--emit-pyc" => {
+            let (Some(out), Some(path)) = (args.get(2), args.get(3)) else {
+                eprintln!("pyrs: --emit-pyc needs an output file and a source file\n{USAGE}");
+                return Err(2);
+            };
+            let data = read_file(path)?;
+            Ok(Program::EmitPyc {
+                out: out.clone(),
+                path: path.clone(),
+                data,
+            })
+        }
         "-" => {
             let mut data = Vec::new();
             if let Err(e) = std::io::stdin().read_to_end(&mut data) {
@@ -93,6 +124,8 @@ impl Program {
                 interp.run_source_main(SourceInput::File(data), path, Some(path))
             }
             Program::Pyc { path, data } => interp.run_pyc_main(data, path),
+            Program::Dis { path, data } => interp.disassemble_source(data, path),
+            Program::EmitPyc { out, path, data } => interp.emit_pyc(data, path, out),
         }
     }
 }
