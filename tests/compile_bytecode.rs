@@ -17,16 +17,10 @@ use pyrs::objects::tuple::tuple_items;
 use pyrs::objects::{Obj, PyResult, Vm};
 
 /// Corpus files known to differ, with the reason.
-const KNOWN_FAILING: &[(&str, &str)] = &[
-    (
-        "generators",
-        "async generator expression: the verifier rejects the stack depth",
-    ),
-    (
-        "imports",
-        "from __future__ import annotations needs the annotation unparser",
-    ),
-];
+const KNOWN_FAILING: &[(&str, &str)] = &[(
+    "imports",
+    "from __future__ import annotations needs the annotation unparser",
+)];
 
 const FIELDS: &[&str] = &[
     "co_argcount",
