@@ -16,11 +16,8 @@ use pyrs::objects::str::str_value;
 use pyrs::objects::tuple::tuple_items;
 use pyrs::objects::{Obj, PyResult, Vm};
 
-/// Corpus files known to differ, with the reason.
-const KNOWN_FAILING: &[(&str, &str)] = &[(
-    "imports",
-    "from __future__ import annotations needs the annotation unparser",
-)];
+/// Corpus files known to differ, with the reason (none today).
+const KNOWN_FAILING: &[(&str, &str)] = &[];
 
 const FIELDS: &[&str] = &[
     "co_argcount",
