@@ -159,6 +159,13 @@ impl Cfg {
 
     /// `inline_small_or_no_lineno_blocks`, to a fixed point.
     fn inline_small_or_no_lineno_blocks(&mut self) -> CfgResult {
+        // Every change removes a jump, so codegen's graphs converge; a
+        // malformed graph with a cycle of jumps between tiny blocks would
+        // grow forever, so both the rounds and the growth are bounded by
+        // the graph's size on entry.
+        let initial: usize = self.blocks.iter().map(|b| b.instrs.len()).sum();
+        let max_rounds = 1 + initial;
+        let max_size = 64 + 16 * initial;
         let mut rounds = 0usize;
         loop {
             let mut changes = false;
@@ -173,9 +180,8 @@ impl Cfg {
                 return Ok(());
             }
             rounds += 1;
-            // Every change removes a jump, so this converges; the bound
-            // only guards against a malformed graph.
-            if rounds > 1 + self.blocks.iter().map(|b| b.instrs.len()).sum::<usize>() {
+            let size: usize = self.blocks.iter().map(|b| b.instrs.len()).sum();
+            if rounds > max_rounds || size > max_size {
                 return system_error("inlining small blocks does not converge");
             }
         }
