@@ -75,13 +75,13 @@ fn check_features(ff: &mut FutureFeatures, s: &Stmt) -> Result<(), FutureError> 
             "braces" => {
                 return Err(FutureError {
                     msg: "not a chance".into(),
-                    loc: s.loc,
+                    loc: alias.loc,
                 });
             }
             _ => {
                 return Err(FutureError {
                     msg: format!("future feature {feature} is not defined"),
-                    loc: s.loc,
+                    loc: alias.loc,
                 });
             }
         }

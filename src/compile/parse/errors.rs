@@ -96,7 +96,15 @@ impl ParseFailure {
         style: TextStyle,
     ) -> Self {
         let (l, c) = index.pos(start);
-        let (el, ec) = index.pos(end.max(start));
+        // A range ending just past a newline ends on the newline's own
+        // line, one column after it (CPython's NEWLINE token).
+        let ends_after_newline = end > start && src.as_bytes().get(end - 1) == Some(&b'\n');
+        let (el, ec) = if ends_after_newline {
+            let (nl, nc) = index.pos(end - 1);
+            (nl, nc + 1)
+        } else {
+            index.pos(end.max(start))
+        };
         let line = index.line_text(src, l.max(1) as usize).unwrap_or("");
         let end_line = if el == l {
             line
@@ -207,6 +215,24 @@ fn invalid_target(e: &r::Expr, delete: bool) -> Option<&r::Expr> {
     }
 }
 
+/// The last conditional expression starting before an offset (ruff's
+/// recovered tree keeps `a if b` without its `else`).
+struct IfFinder<'a> {
+    offset: usize,
+    found: Option<&'a r::ExprIf>,
+}
+
+impl<'a> SourceOrderVisitor<'a> for IfFinder<'a> {
+    fn visit_expr(&mut self, expr: &'a r::Expr) {
+        if let r::Expr::If(x) = expr
+            && usize::from(x.test.range().end()) <= self.offset
+        {
+            self.found = Some(x);
+        }
+        walk_expr(self, expr);
+    }
+}
+
 /// The innermost expression and statement covering a range.
 struct Finder<'a> {
     range: TextRange,
@@ -297,6 +323,15 @@ impl Ctx<'_> {
     /// "invalid syntax" at the token where ruff stopped.
     fn generic(&self, offset: usize) -> ParseFailure {
         let (s, e) = self.token_range(offset);
+        // `eval` input without a final newline ends in an ENDMARKER whose
+        // column CPython reports as 0.
+        let at_end = self.src[s.min(self.src.len())..].trim().is_empty();
+        if self.mode == Mode::Eval && at_end && !self.src.ends_with('\n') {
+            let mut f = self.fail("invalid syntax", s, s);
+            f.offset = 0;
+            f.end_offset = 0;
+            return f;
+        }
         self.fail("invalid syntax", s, e)
     }
 
@@ -410,6 +445,17 @@ fn is_bitwise_or_level(e: &r::Expr) -> bool {
     ) && !matches!(e, r::Expr::UnaryOp(u) if u.op == r::UnaryOp::Not)
 }
 
+/// Whether `e` is written in parentheses of its own (ruff's tree drops
+/// them; CPython's grammar sees an atom).
+fn is_parenthesized(cx: &Ctx<'_>, e: &r::Expr) -> bool {
+    let r = e.range();
+    let i = cx.token_index(usize::from(r.start()));
+    let j = cx.token_index(usize::from(r.end()));
+    i > 0
+        && cx.tokens.get(i - 1).map(Token::kind) == Some(TokenKind::Lpar)
+        && cx.tokens.get(j).map(Token::kind) == Some(TokenKind::Rpar)
+}
+
 /// A ruff parse error as CPython's SyntaxError; `true` when CPython's
 /// message would be the generic "invalid syntax" (which a later
 /// tokenizer error overrides).
@@ -418,6 +464,27 @@ pub fn map_parse_error(cx: &Ctx<'_>, e: &ParseError) -> (ParseFailure, bool) {
     let end = usize::from(e.location.end());
     match &e.error {
         ParseErrorType::ExpectedToken { expected, found } => {
+            if *expected == TokenKind::Else {
+                let mut f = IfFinder {
+                    offset: start,
+                    found: None,
+                };
+                let root: AnyNodeRef<'_> = match cx.module {
+                    r::Mod::Module(m) => AnyNodeRef::from(m),
+                    r::Mod::Expression(e) => AnyNodeRef::from(e),
+                };
+                walk_node(&mut f, root);
+                if let Some(x) = f.found {
+                    return (
+                        cx.fail(
+                            "expected 'else' after 'if' expression",
+                            usize::from(x.body.range().start()),
+                            usize::from(x.test.range().end()),
+                        ),
+                        false,
+                    );
+                }
+            }
             if *expected == TokenKind::Colon
                 && matches!(found, TokenKind::Newline | TokenKind::NonLogicalNewline)
             {
@@ -512,14 +579,23 @@ pub fn map_parse_error(cx: &Ctx<'_>, e: &ParseError) -> (ParseFailure, bool) {
             let (s, e2) = cx.token_range(end);
             (cx.fail(msg, s, e2), false)
         }
-        ParseErrorType::InvalidArgumentUnpackingOrder => (
-            cx.fail(
-                "iterable argument unpacking follows keyword argument unpacking",
-                start,
-                end,
-            ),
-            false,
-        ),
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            // CPython's range starts at the comma before the starred
+            // argument.
+            let i = cx.token_index(start);
+            let from = match i.checked_sub(1).and_then(|k| cx.tokens.get(k)) {
+                Some(t) if t.kind() == TokenKind::Comma => usize::from(t.start()),
+                _ => start,
+            };
+            (
+                cx.fail(
+                    "iterable argument unpacking follows keyword argument unpacking",
+                    from,
+                    end,
+                ),
+                false,
+            )
+        }
         ParseErrorType::ExpectedKeywordParam => (
             cx.fail("named arguments must follow bare *", start, end),
             false,
@@ -625,8 +701,8 @@ fn invalid_target_error(cx: &Ctx<'_>, e: &ParseError) -> (ParseFailure, bool) {
             if let Some(r::Stmt::Assign(a)) = stmt
                 && a.targets.len() == 1
                 && a.targets[0].range() == target.range()
-                && is_bitwise_or_level(target)
-                && is_bitwise_or_level(&a.value)
+                && (is_bitwise_or_level(target) || is_parenthesized(cx, target))
+                && (is_bitwise_or_level(&a.value) || is_parenthesized(cx, &a.value))
                 && !matches!(
                     target,
                     r::Expr::Tuple(_)

@@ -139,6 +139,13 @@ fn check_indentation(cx: &Ctx<'_>, tokens: &[Token]) -> Option<TokError> {
             at_line_start = true;
             continue;
         }
+        // ruff lexes an indentation that matches no outer level as an
+        // `Unknown` token of the whitespace itself.
+        let blank_unknown = k == TokenKind::Unknown
+            && cx
+                .src
+                .get(usize::from(t.start())..usize::from(t.end()))
+                .is_some_and(|w| w.chars().all(|c| matches!(c, ' ' | '\t' | '\x0c')));
         if matches!(
             k,
             TokenKind::Comment
@@ -146,7 +153,8 @@ fn check_indentation(cx: &Ctx<'_>, tokens: &[Token]) -> Option<TokError> {
                 | TokenKind::Indent
                 | TokenKind::Dedent
                 | TokenKind::EndOfFile
-        ) || !at_line_start
+        ) || blank_unknown
+            || !at_line_start
         {
             continue;
         }
@@ -306,6 +314,12 @@ fn check_brackets(cx: &Ctx<'_>, tokens: &[Token]) -> Option<TokError> {
     })
 }
 
+/// How far CPython's leading-zeros error extends: over the zeros and
+/// underscores the literal starts with.
+fn leading_zeros(text: &str) -> i64 {
+    text.bytes().take_while(|&b| b == b'0' || b == b'_').count() as i64
+}
+
 /// Number literals CPython's tokenizer rejects: digits run into a name
 /// (`1abc`, `1__0`, `1e`) and decimal numbers with leading zeros.
 fn check_numbers(cx: &Ctx<'_>, tokens: &[Token]) -> Option<TokError> {
@@ -336,7 +350,7 @@ fn check_numbers(cx: &Ctx<'_>, tokens: &[Token]) -> Option<TokError> {
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                     l,
                     off,
-                    off + 1,
+                    off + leading_zeros(text),
                     TextStyle::Tokenizer,
                 ),
             });
@@ -361,6 +375,96 @@ fn check_numbers(cx: &Ctx<'_>, tokens: &[Token]) -> Option<TokError> {
         }
     }
     None
+}
+
+/// An unknown `\N{...}` name in a string literal: CPython's string
+/// action reports the codec's error over the whole literal, with the
+/// escape's byte positions in the literal's body.
+fn unicode_name_error(cx: &Ctx<'_>, e: &ParseError) -> Option<TokError> {
+    let name_start = usize::from(e.location.start());
+    let name_end = usize::from(e.location.end());
+    let bytes = cx.src.as_bytes();
+    // Back from the name to the backslash, then to the literal's quote.
+    let escape = name_start.checked_sub(3)?;
+    if bytes.get(escape) != Some(&b'\\') {
+        return None;
+    }
+    let mut lit = escape;
+    while lit > 0 && !matches!(bytes[lit - 1], b'\'' | b'"') {
+        lit -= 1;
+    }
+    let quote = bytes.get(lit.checked_sub(1)?).copied()?;
+    let mut q = lit - 1;
+    while q > 0 && bytes[q - 1] == quote && lit - q < 3 {
+        q -= 1;
+    }
+    let body = lit;
+    let mut tok_start = q;
+    while tok_start > 0 && bytes[tok_start - 1].is_ascii_alphabetic() {
+        tok_start -= 1;
+    }
+    let closed = bytes.get(name_end) == Some(&b'}');
+    let (msg, last) = if closed {
+        ("unknown Unicode character name", name_end)
+    } else {
+        ("malformed \\N character escape", name_end.saturating_sub(1))
+    };
+    // CPython hands the codec the body with each non-ASCII character
+    // spelled `\UXXXXXXXX`: ten bytes each.
+    let codec_pos = |at: usize| -> usize {
+        cx.src.get(body..at).map_or(0, |t| {
+            t.chars().map(|c| if c.is_ascii() { 1 } else { 10 }).sum()
+        })
+    };
+    let msg = format!(
+        "(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {msg}",
+        codec_pos(escape),
+        codec_pos(last)
+    );
+    let prefix = cx.src.get(tok_start..q).unwrap_or("");
+    let interpolated = prefix
+        .bytes()
+        .any(|b| matches!(b, b'f' | b'F' | b't' | b'T'));
+    // The literal's end: past its closing quote(s).
+    let quotes = if lit - q >= 3 { 3 } else { 1 };
+    let mut end = name_end;
+    let mut run = 0;
+    while end < bytes.len() && run < quotes {
+        if bytes[end] == quote && bytes.get(end.wrapping_sub(1)) != Some(&b'\\') {
+            run += 1;
+        } else {
+            run = 0;
+        }
+        end += 1;
+    }
+    // In an f- or t-string the error covers the literal text around the
+    // escape (the FSTRING_MIDDLE token), quotes excluded.
+    let (from, to) = if interpolated {
+        let mut a = escape;
+        while a > body && !matches!(bytes[a - 1], b'}') {
+            a -= 1;
+        }
+        let mut b = name_end;
+        while b < bytes.len() && bytes[b] != quote && bytes[b] != b'{' {
+            b += 1;
+        }
+        (a, b)
+    } else {
+        (tok_start, end)
+    };
+    Some(TokError {
+        pos: tok_start,
+        later: Later::Silent,
+        failure: ParseFailure::range(
+            FailureKind::SyntaxError,
+            msg,
+            from,
+            to,
+            cx.src,
+            cx.index,
+            TextStyle::Parser,
+        ),
+    })
 }
 
 /// The lexical errors ruff reported that CPython's tokenizer raises.
@@ -408,6 +512,26 @@ fn lexical_error(cx: &Ctx<'_>, e: &ParseError) -> Option<TokError> {
             format!("invalid character '{tok}' (U+{:04X})", *tok as u32),
             start,
         ),
+        LexicalErrorType::OtherError(m) if m.as_ref() == "Invalid decimal integer literal" => {
+            let text = cx
+                .src
+                .get(start..usize::from(e.location.end()))
+                .unwrap_or("");
+            let off = char_offset(line, c);
+            if text.starts_with('0') && text.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
+                cx.raw(
+                    FailureKind::SyntaxError,
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    l,
+                    off,
+                    off + leading_zeros(text),
+                    TextStyle::Tokenizer,
+                )
+            } else {
+                cx.at_char("invalid decimal literal", start)
+            }
+        }
+        LexicalErrorType::UnicodeError => return unicode_name_error(cx, e),
         LexicalErrorType::LineContinuationError => cx.at_char(
             "unexpected character after line continuation character",
             start + 1,
