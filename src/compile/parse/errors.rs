@@ -111,6 +111,13 @@ impl ParseFailure {
         } else {
             index.line_text(src, el.max(1) as usize).unwrap_or("")
         };
+        // `eval` input keeps the newline its line has in the source.
+        let has_newline = (l as usize) < index.line_count();
+        let text = if style == TextStyle::ParserEval && has_newline {
+            format!("{line}\n")
+        } else {
+            style.apply(line, false)
+        };
         ParseFailure {
             kind,
             msg: msg.into(),
@@ -118,7 +125,7 @@ impl ParseFailure {
             offset: char_offset(line, c),
             end_lineno: i64::from(el),
             end_offset: char_offset(end_line, ec),
-            text: Some(style.apply(line, false)),
+            text: Some(text),
         }
     }
 }
