@@ -196,3 +196,69 @@ fn bytecode_corpus_matches_cpython() {
     );
     assert!(failed.is_empty(), "bytecode differs: {failed:?}");
 }
+
+/// Every behaviour case (`tests/cases/*.py`) compiles to the code objects
+/// of the `.pyc` python3.14 wrote for it (committed next to it), field by
+/// field; and the `.pyc` pyrs writes for it (`--emit-pyc`) loads back to
+/// the same code objects.
+#[test]
+fn cases_compile_to_cpython_pyc() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/cases");
+    let mut sources: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/cases exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    sources.sort();
+    let mut interp = Interpreter::new(Config::default());
+    let vm = interp.vm();
+    let mut failed = Vec::new();
+    for src in &sources {
+        let stem = src.file_stem().unwrap().to_string_lossy().to_string();
+        let rel = format!("tests/cases/{stem}.py");
+        let source = std::fs::read(src).unwrap();
+        let pyc = std::fs::read(dir.join(format!("{stem}.pyc"))).expect("a .pyc golden");
+        let result = (|| -> PyResult<(String, String, String)> {
+            let mut opts = Options::new(Mode::Exec);
+            opts.from_file = true;
+            let ours = compile(vm, Source::Bytes(&source), &rel, opts)?;
+            let theirs = vm.load_pyc(&pyc)?;
+            let written = pyrs::vm::unload::write_pyc(vm, &ours, &source)?;
+            let reloaded = vm.load_pyc(&written)?;
+            let mut a = Vec::new();
+            let mut b = Vec::new();
+            let mut c = Vec::new();
+            render_code(vm, &theirs, &mut a)?;
+            render_code(vm, &ours, &mut b)?;
+            render_code(vm, &reloaded, &mut c)?;
+            Ok((a.join("\n"), b.join("\n"), c.join("\n")))
+        })();
+        match result {
+            Ok((want, got, reloaded)) => {
+                if want != got {
+                    println!("FAIL  {stem}: {}", first_difference(&want, &got));
+                    failed.push(stem);
+                } else if got != reloaded {
+                    println!(
+                        "FAIL  {stem} (emitted .pyc): {}",
+                        first_difference(&got, &reloaded)
+                    );
+                    failed.push(stem);
+                }
+            }
+            Err(e) => {
+                let v = e.into_value();
+                println!("FAIL  {stem}: {}", vm.repr_string(&v).unwrap_or_default());
+                failed.push(stem);
+            }
+        }
+    }
+    println!(
+        "behaviour cases: {} of {} compile to python3.14's code objects (and round-trip through --emit-pyc)",
+        sources.len() - failed.len(),
+        sources.len()
+    );
+    assert!(failed.is_empty(), "cases differ: {failed:?}");
+}
