@@ -11,7 +11,7 @@ PY314    ?= python3.14
 SMALL_STACK ?= 262144
 
 .PHONY: help build release test test-backends test-tailcall-release lint \
-        goldens coverage coverage-static clean
+        goldens coverage coverage-static clean emitted-pyc stdlib-identity
 
 help:
 	@echo "make build        debug build of pyrs (default backend)"
@@ -20,6 +20,8 @@ help:
 	@echo "make lint         rustfmt --check and clippy with warnings as errors"
 	@echo "make goldens      regenerate tests/ goldens with python3.14 (never needed by CI)"
 	@echo "make coverage     which opcodes the tests/cases corpus executes (stats build)"
+	@echo "make emitted-pyc  run every case's pyrs --emit-pyc output under python3.14 (needs CPython)"
+	@echo "make stdlib-identity  share of python3.14's Lib/*.py pyrs compiles identically (needs CPython)"
 
 build:
 	$(CARGO) build
@@ -56,6 +58,21 @@ goldens:
 	$(PY314) tools/format/gen_goldens.py
 	$(PY314) tools/unicode/dump_golden.py
 	$(PY314) tools/cases/gen_goldens.py
+	$(PY314) tools/compile/dump_codegen.py
+	$(PY314) tools/compile/dump_errors.py
+	$(PY314) tools/compile/dump_bytecode.py
+
+# The compiler against python3.14 itself (not CI: CPython is needed).
+# The .pyc files pyrs writes for tests/cases must run under python3.14
+# with the cases' goldens; the standard library's top-level modules must
+# compile to identical code objects.
+emitted-pyc:
+	$(CARGO) build --release
+	$(PY314) tools/compile/check_emitted_pyc.py target/release/pyrs
+
+stdlib-identity:
+	$(CARGO) build --release
+	$(PY314) tools/compile/stdlib_identity.py target/release/pyrs
 
 # Dynamic coverage: runs the corpus under a stats build and sums the opcodes
 # executed. `coverage-static` is the python3.14 view of the same corpus (the
