@@ -97,6 +97,19 @@ pub(crate) fn read_file(path: &str) -> Result<Vec<u8>, i32> {
     })
 }
 
+/// The script's path as CPython makes it absolute for `co_filename` and
+/// `__file__` (`_Py_abspath`: the current directory joined with a relative
+/// path, without normalising it).
+fn absolute(path: &str) -> String {
+    if path.starts_with('/') {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(d) => format!("{}/{path}", d.display()),
+        Err(_) => path.to_string(),
+    }
+}
+
 impl Program {
     /// `sys.argv`: the program's name (`-c`, `-` or the path) and the
     /// arguments after it.
@@ -121,7 +134,8 @@ impl Program {
                 interp.run_source_main(SourceInput::File(data), "<stdin>", None)
             }
             Program::Source { path, data } => {
-                interp.run_source_main(SourceInput::File(data), path, Some(path))
+                let abs = absolute(path);
+                interp.run_source_main(SourceInput::File(data), &abs, Some(&abs))
             }
             Program::Pyc { path, data } => interp.run_pyc_main(data, path),
             Program::Dis { path, data } => interp.disassemble_source(data, path),
