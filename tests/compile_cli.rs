@@ -46,6 +46,24 @@ fn run(args: &[&str], stdin: &[u8]) -> (String, String, i32) {
     )
 }
 
+/// `invocations.txt` writes a backslash as `\\` and a newline as `\n`.
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[test]
 fn cli_matches_cpython() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/compile/cli");
@@ -55,7 +73,8 @@ fn cli_matches_cpython() {
     for line in list.lines().filter(|l| !l.is_empty()) {
         let mut parts = line.split('\t');
         let name = parts.next().unwrap();
-        let args: Vec<&str> = parts.collect();
+        let owned: Vec<String> = parts.map(unescape).collect();
+        let args: Vec<&str> = owned.iter().map(String::as_str).collect();
         let read = |ext: &str| std::fs::read(dir.join(format!("{name}.{ext}"))).unwrap_or_default();
         let want_status: i32 = String::from_utf8_lossy(&read("status"))
             .trim()

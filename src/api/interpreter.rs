@@ -41,8 +41,11 @@ pub enum SourceInput<'s> {
     /// A file's bytes: decoded as the tokenizer decodes files (BOM, PEP 263
     /// coding line).
     File(&'s [u8]),
-    /// Text already decoded (`-c`).
+    /// Text already decoded.
     Text(&'s str),
+    /// A `-c` command: text whose lines tracebacks show (CPython registers
+    /// it with `linecache`).
+    Command(&'s str),
 }
 
 /// A Python interpreter. Not `Send`: create it on the thread that uses it
@@ -108,14 +111,19 @@ impl Interpreter {
         filename: &str,
         file: Option<&str>,
     ) -> Outcome {
-        let (src, from_file) = match source {
-            SourceInput::File(b) => (crate::compile::Source::Bytes(b), true),
-            SourceInput::Text(t) => (crate::compile::Source::Text(t), false),
+        let (src, from_file, register) = match source {
+            SourceInput::File(b) => (crate::compile::Source::Bytes(b), true, None),
+            SourceInput::Text(t) => (crate::compile::Source::Text(t), false, None),
+            SourceInput::Command(t) => (crate::compile::Source::Text(t), false, Some(t)),
         };
         let mut opts = crate::compile::Options::new(crate::compile::Mode::Exec);
         opts.from_file = from_file;
-        let result = crate::compile::compile(&mut self.vm, src, filename, opts)
-            .and_then(|code| self.run_main_code(&code, file));
+        let result = crate::compile::compile(&mut self.vm, src, filename, opts).and_then(|code| {
+            if let Some(text) = register {
+                self.vm.register_code_source(&code, text);
+            }
+            self.run_main_code(&code, file)
+        });
         let outcome = match result {
             Ok(_) => Outcome::Finished,
             Err(e) => self.handle_uncaught(e.into_value()),

@@ -128,7 +128,7 @@ impl Program {
     pub(crate) fn run(&self, interp: &mut Interpreter) -> Outcome {
         match self {
             Program::Command(cmd) => {
-                interp.run_source_main(SourceInput::Text(cmd), "<string>", None)
+                interp.run_source_main(SourceInput::Command(cmd), "<string>", None)
             }
             Program::Stdin(data) => {
                 interp.run_source_main(SourceInput::File(data), "<stdin>", None)

@@ -51,6 +51,7 @@ impl Vm {
             repr_stack: Vec::new(),
             config,
             captured: Default::default(),
+            registered_sources: Default::default(),
             #[cfg(feature = "stats")]
             stats: Default::default(),
         };

@@ -25,6 +25,8 @@ INVOCATIONS = [
     ("c_argv", ["-c", "import sys; print(sys.argv)", "a", "-b"], b""),
     ("c_syntax_error", ["-c", "x = (1 +"], b""),
     ("c_exit", ["-c", "import sys; sys.exit(3)"], b""),
+    ("c_traceback", ["-c", "x = 1\ndef f():\n    return 1/0\nf()"], b""),
+    ("c_exec_same_key", ["-c", "exec('1/0')"], b""),
     ("stdin", ["-", "arg"], b"import sys\nprint('from stdin', sys.argv)\n"),
     ("stdin_raises", ["-"], b"print('before')\n{}['k']\n"),
     ("file", [f"{D}/simple.py"], b""),
@@ -49,7 +51,10 @@ def main():
     env = {"PATH": os.environ.get("PATH", ""), "PYTHONHASHSEED": "0", "LC_ALL": "C.UTF-8"}
     with open(os.path.join(OUT, "invocations.txt"), "w") as f:
         for name, args, stdin in INVOCATIONS:
-            f.write(name + "\t" + "\t".join(args) + "\n")
+            # One invocation a line, tab-separated; a backslash and a
+            # newline inside an argument are written `\\` and `\n`.
+            esc = [a.replace("\\", "\\\\").replace("\n", "\\n") for a in args]
+            f.write(name + "\t" + "\t".join(esc) + "\n")
             r = subprocess.run([exe, *python_args(args)], input=stdin, capture_output=True, env=env)
             # The program name and the checkout's path differ between
             # machines: written as `pyrs:` and `<root>`.
