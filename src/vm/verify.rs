@@ -244,6 +244,9 @@ pub fn verify(code: &CodeObject) -> Result<(), String> {
                 visit(target, d, &mut depth, &mut work)?;
             }
             op::RETURN_VALUE | op::RAISE_VARARGS | op::RERAISE => continue,
+            // Its oparg points back at the END_SEND only so that branch
+            // monitoring can name the source; it never jumps.
+            op::END_ASYNC_FOR => {}
             _ => {
                 if let Some(target) = opcode::jump_target(i.op, i.at, i.oparg) {
                     let jd = d + opcode::stack_effect(i.base as u16, i.oparg, Some(true))
