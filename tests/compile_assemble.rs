@@ -140,6 +140,11 @@ fn module_units_match_python() {
             }
         }
     }
-    eprintln!("assemble goldens:\n{}", summary.join("\n"));
+    let matching = summary.iter().filter(|l| l.starts_with("  match")).count();
+    eprintln!(
+        "assemble goldens:\n{}\nmatch rate: {matching}/{} module units identical to python3.14's",
+        summary.join("\n"),
+        names.len()
+    );
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }

@@ -191,6 +191,11 @@ fn disassembly_matches_python() {
     for k in &known {
         eprintln!("known: {k}");
     }
+    eprintln!(
+        "match rate: {}/{} disassemblies identical to python3.14's dis",
+        names.len() - failures.len() - known.len(),
+        names.len()
+    );
     assert!(
         failures.is_empty(),
         "{} of {} differ:\n{}",
