@@ -11,7 +11,8 @@ PY314    ?= python3.14
 SMALL_STACK ?= 262144
 
 .PHONY: help build release test test-backends test-tailcall-release lint \
-        goldens coverage coverage-static clean emitted-pyc stdlib-identity
+        goldens coverage coverage-static clean compile-survey emitted-pyc \
+        stdlib-identity
 
 help:
 	@echo "make build        debug build of pyrs (default backend)"
@@ -20,6 +21,7 @@ help:
 	@echo "make lint         rustfmt --check and clippy with warnings as errors"
 	@echo "make goldens      regenerate tests/ goldens with python3.14 (never needed by CI)"
 	@echo "make coverage     which opcodes the tests/cases corpus executes (stats build)"
+	@echo "make compile-survey  optimiser/assembler vs python3.14 over Lib/*.py (needs python3.14)"
 	@echo "make emitted-pyc  run every case's pyrs --emit-pyc output under python3.14 (needs CPython)"
 	@echo "make stdlib-identity  share of python3.14's Lib/*.py pyrs compiles identically (needs CPython)"
 
@@ -86,3 +88,8 @@ coverage-static:
 
 clean:
 	$(CARGO) clean
+
+# The flow graph optimiser and assembler over python3.14's standard library,
+# fed CPython's own code generation output (never run by CI).
+compile-survey:
+	$(PY314) tools/compile/backend_survey.py

@@ -245,3 +245,22 @@ fn jump_cycle_between_lineless_blocks_terminates() {
     ];
     run_all(vm, &instrs, 0);
 }
+
+/// A conditional jump into a cycle of unconditional jumps: threading it
+/// would follow the cycle forever, appending a jump each time, so the
+/// peephole pass must give up with an exception instead.
+#[test]
+fn jump_threading_into_a_cycle_terminates() {
+    let mut interp = Interpreter::new(pyrs::Config::default());
+    let vm = interp.vm();
+    let op = |o: u8| i32::from(o);
+    let jump = i32::from(opcode::pseudo::JUMP);
+    let instrs = [
+        [op(opcode::op::LOAD_NAME), 0, 1, 1, 0, 1],
+        [op(opcode::op::POP_JUMP_IF_FALSE), 3, 1, 1, 0, 1],
+        [op(opcode::op::NOP), 0, 2, 2, 0, 1],
+        [jump, 4, 3, 3, 0, 1],
+        [jump, 3, 4, 4, 0, 1],
+    ];
+    run_all(vm, &instrs, 0);
+}

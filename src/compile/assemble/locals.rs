@@ -312,6 +312,11 @@ impl Cfg {
                     // reference stays where it was (python3.14 keeps
                     // `yield from x` on a strong `LOAD_FAST x`).
                     GET_YIELD_FROM_ITER => {}
+                    // `FORMAT_SIMPLE` hands a `str` operand back unchanged,
+                    // so its result may be the loaded reference itself
+                    // (3.14.x treats it as consuming nothing: `x = f"{a}"`
+                    // keeps `a` a strong `LOAD_FAST`).
+                    FORMAT_SIMPLE => {}
                     CHECK_EXC_MATCH => {
                         pop(&mut refs);
                         push(&mut refs, ii, NOT_LOCAL);

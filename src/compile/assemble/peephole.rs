@@ -37,6 +37,12 @@ pub(crate) fn optimize_basic_block(
     consts: &mut ConstPool,
 ) -> PyResult<()> {
     let nop = CfgInstr::new(NOP, 0, Location::NONE);
+    // Each threading follows one more jump of a chain, so a block is
+    // threaded at most once per block of the graph unless the jumps form
+    // a cycle, which codegen never produces but a malformed sequence can
+    // (each round would append another jump, forever).
+    let max_threads = g.blocks.len() + 1;
+    let mut threads = 0usize;
     let mut i: isize = 0;
     while (i as usize) < g.blocks[b].instrs.len() {
         let iu = i as usize;
@@ -56,7 +62,18 @@ pub(crate) fn optimize_basic_block(
         macro_rules! thread {
             ($op:expr) => {
                 match jump_thread(g, b, iu, target, $op) {
-                    Ok(true) => i -= 1,
+                    Ok(true) => {
+                        threads += 1;
+                        if threads > max_threads {
+                            return Err(raise(
+                                vm,
+                                super::cfg::CfgError::System(
+                                    "jump threading does not converge (a cycle of jumps)".into(),
+                                ),
+                            ));
+                        }
+                        i -= 1;
+                    }
                     Ok(false) => {}
                     Err(e) => return Err(raise(vm, e)),
                 }
