@@ -36,7 +36,8 @@ GUNGRAUN_RUNNER  := $(GUNGRAUN_ROOT)/bin/gungraun-runner
 
 .PHONY: help build release test test-backends test-tailcall-release test-tools lint \
         goldens coverage coverage-static clean \
-        bench bench-iai bench-baseline iai-counts gungraun-runner compare
+        bench bench-iai bench-baseline iai-counts gungraun-runner compare \
+        compile-survey emitted-pyc stdlib-identity
 
 help:
 	@echo "make build        debug build of pyrs (default backend)"
@@ -49,6 +50,9 @@ help:
 	@echo "make bench-iai    instruction counts of every backend against benches/baseline.txt (CI)"
 	@echo "make bench-baseline  rewrite benches/baseline.txt from new counts (commit says why)"
 	@echo "make compare      all backends and python3.14 side by side: perf/report.md"
+	@echo "make compile-survey  optimiser/assembler vs python3.14 over Lib/*.py (needs python3.14)"
+	@echo "make emitted-pyc  run every case's pyrs --emit-pyc output under python3.14 (needs CPython)"
+	@echo "make stdlib-identity  share of python3.14's Lib/*.py pyrs compiles identically (needs CPython)"
 
 build:
 	$(CARGO) build
@@ -90,6 +94,21 @@ goldens:
 	$(PY314) tools/unicode/dump_golden.py
 	$(PY314) tools/cases/gen_goldens.py
 	$(PY314) tools/perf/gen_workloads.py
+	$(PY314) tools/compile/dump_codegen.py
+	$(PY314) tools/compile/dump_errors.py
+	$(PY314) tools/compile/dump_bytecode.py
+
+# The compiler against python3.14 itself (not CI: CPython is needed).
+# The .pyc files pyrs writes for tests/cases must run under python3.14
+# with the cases' goldens; the standard library's top-level modules must
+# compile to identical code objects.
+emitted-pyc:
+	$(CARGO) build --release
+	$(PY314) tools/compile/check_emitted_pyc.py target/release/pyrs
+
+stdlib-identity:
+	$(CARGO) build --release
+	$(PY314) tools/compile/stdlib_identity.py target/release/pyrs
 
 # Dynamic coverage: runs the corpus under a stats build and sums the opcodes
 # executed. `coverage-static` is the python3.14 view of the same corpus (the
@@ -137,3 +156,8 @@ compare:
 
 clean:
 	$(CARGO) clean
+
+# The flow graph optimiser and assembler over python3.14's standard library,
+# fed CPython's own code generation output (never run by CI).
+compile-survey:
+	$(PY314) tools/compile/backend_survey.py

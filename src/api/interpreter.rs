@@ -36,6 +36,18 @@ impl Outcome {
     }
 }
 
+/// Source for [`Interpreter::run_source_main`].
+pub enum SourceInput<'s> {
+    /// A file's bytes: decoded as the tokenizer decodes files (BOM, PEP 263
+    /// coding line).
+    File(&'s [u8]),
+    /// Text already decoded.
+    Text(&'s str),
+    /// A `-c` command: text whose lines tracebacks show (CPython registers
+    /// it with `linecache`).
+    Command(&'s str),
+}
+
 /// A Python interpreter. Not `Send`: create it on the thread that uses it
 /// (any number may exist in one process). Use `interrupt_handle` to stop it
 /// from another thread.
@@ -98,6 +110,83 @@ impl Interpreter {
             Err(e) => self.handle_uncaught(e.into_value()),
         };
         self.vm.finalize_main_module();
+        self.vm.flush_std_streams();
+        outcome
+    }
+
+    /// Compiles Python source and runs it as `__main__`, printing an
+    /// uncaught exception (a SyntaxError included) as CPython does
+    /// (`_PyRun_SimpleFileObject`, `PyRun_SimpleStringFlags`). `file` is
+    /// what `__main__.__file__` becomes (`None` for `-c` and stdin).
+    pub fn run_source_main(
+        &mut self,
+        source: SourceInput<'_>,
+        filename: &str,
+        file: Option<&str>,
+    ) -> Outcome {
+        let (src, from_file, register) = match source {
+            SourceInput::File(b) => (crate::compile::Source::Bytes(b), true, None),
+            SourceInput::Text(t) => (crate::compile::Source::Text(t), false, None),
+            SourceInput::Command(t) => (crate::compile::Source::Text(t), false, Some(t)),
+        };
+        let mut opts = crate::compile::Options::new(crate::compile::Mode::Exec);
+        opts.from_file = from_file;
+        let result = crate::compile::compile(&mut self.vm, src, filename, opts).and_then(|code| {
+            if let Some(text) = register {
+                self.vm.register_code_source(&code, text);
+            }
+            self.run_main_code(&code, file)
+        });
+        let outcome = match result {
+            Ok(_) => Outcome::Finished,
+            Err(e) => self.handle_uncaught(e.into_value()),
+        };
+        self.vm.finalize_main_module();
+        self.vm.flush_std_streams();
+        outcome
+    }
+
+    /// `python3.14 -m dis FILE`: compiles the file's bytes as
+    /// `compile(source, path, "exec")` does and prints `dis.dis` of the
+    /// result to `sys.stdout`.
+    pub fn disassemble_source(&mut self, source: &[u8], path: &str) -> Outcome {
+        let opts = crate::compile::Options::new(crate::compile::Mode::Exec);
+        let vm = &mut self.vm;
+        let result = crate::compile::compile(vm, crate::compile::Source::Bytes(source), path, opts)
+            .and_then(|code| crate::compile::dis::disassemble(vm, &code))
+            .and_then(|text| {
+                let out = vm.sys_attr("stdout")?;
+                vm.write_text(&out, &text)
+            });
+        self.finish(result.map(|_| ()))
+    }
+
+    /// Compiles a source file and writes it as an unchecked hash-based
+    /// `.pyc` (what `py_compile` writes with `UNCHECKED_HASH`) to `out`.
+    pub fn emit_pyc(&mut self, source: &[u8], path: &str, out: &str) -> Outcome {
+        let mut opts = crate::compile::Options::new(crate::compile::Mode::Exec);
+        opts.from_file = true;
+        let vm = &mut self.vm;
+        let result = crate::compile::compile(vm, crate::compile::Source::Bytes(source), path, opts)
+            .and_then(|code| crate::vm::unload::write_pyc(vm, &code, source))
+            .and_then(|bytes| {
+                std::fs::write(out, bytes).map_err(|e| {
+                    vm.new_exception_msg(
+                        &crate::objects::exceptions::OS_ERROR,
+                        format!("cannot write {out}: {e}"),
+                    )
+                })
+            });
+        self.finish(result)
+    }
+
+    /// The outcome of a run that produced `result`, an uncaught exception
+    /// printed.
+    fn finish(&mut self, result: PyResult<()>) -> Outcome {
+        let outcome = match result {
+            Ok(()) => Outcome::Finished,
+            Err(e) => self.handle_uncaught(e.into_value()),
+        };
         self.vm.flush_std_streams();
         outcome
     }

@@ -5,4 +5,4 @@
 mod interpreter;
 
 pub use crate::vm::{Config, InterruptHandle};
-pub use interpreter::{Interpreter, Outcome};
+pub use interpreter::{Interpreter, Outcome, SourceInput};

@@ -171,7 +171,7 @@ pub fn issubclass(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 }
 
 /// The running Python frame (the caller of a builtin), if any.
-fn current_frame(vm: &Vm) -> Option<&Frame> {
+pub(super) fn current_frame(vm: &Vm) -> Option<&Frame> {
     vm.current_python_frame()
 }
 

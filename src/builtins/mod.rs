@@ -3,6 +3,7 @@
 
 mod attrs;
 mod build_class;
+mod compile;
 mod functions;
 pub mod itertypes;
 mod numeric;
@@ -25,9 +26,12 @@ static FUNCTIONS: &[MethodDef] = &[
     MethodDef::new("bin", numeric::bin),
     MethodDef::new("callable", functions::callable),
     MethodDef::new("chr", functions::chr),
+    MethodDef::new("compile", compile::compile),
     MethodDef::new("delattr", attrs::delattr),
     MethodDef::new("dir", attrs::dir),
     MethodDef::new("divmod", numeric::divmod),
+    MethodDef::new("eval", compile::eval),
+    MethodDef::new("exec", compile::exec),
     MethodDef::new("format", functions::format),
     MethodDef::new("getattr", attrs::getattr),
     MethodDef::new("globals", attrs::globals),

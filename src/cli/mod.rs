@@ -1,10 +1,16 @@
-//! The `pyrs` command line: `pyrs FILE.pyc [ARGS...]`, `pyrs --version`.
+//! The `pyrs` command line: `pyrs FILE.py [ARGS...]` (source),
+//! `pyrs FILE.pyc [ARGS...]` (a python3.14 `.pyc`), `pyrs -c CMD [ARGS...]`,
+//! `pyrs - [ARGS...]` (source from stdin), `pyrs --version`.
 
+mod program;
 mod signals;
+
+use program::parse_program;
 
 use crate::api::{Config, Interpreter, Outcome};
 
-const USAGE: &str = "usage: pyrs [--version] [--stats] FILE.pyc [ARGS...]";
+pub(crate) const USAGE: &str =
+    "usage: pyrs [--version] [--stats] (FILE.py | FILE.pyc | -c CMD | -) [ARGS...]";
 
 /// Stack for the interpreter thread: deep native recursion (calls from
 /// builtins back into Python, nested reprs) needs room; only touched pages
@@ -43,43 +49,24 @@ pub fn main() -> i32 {
             println!("{USAGE}");
             return 0;
         }
-        f if f.starts_with('-') => {
+        f if f.starts_with('-') && !matches!(f, "-" | "-c" | "--dis" | "--emit-pyc") => {
             eprintln!("pyrs: unknown option {f}\n{USAGE}");
             return 2;
         }
         _ => {}
     }
-    let path = first.clone();
-    if path.ends_with(".py") {
-        eprintln!(
-            "pyrs: running Python source is not implemented yet: compile it with python3.14 \
-             (python3.14 -m py_compile {path}) and run the .pyc"
-        );
-        return 2;
-    }
-    let data = match std::fs::read(&path) {
-        Ok(d) => d,
-        Err(e) => {
-            let shown = std::fs::canonicalize(&path)
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|_| match std::env::current_dir() {
-                    Ok(d) => d.join(&path).display().to_string(),
-                    Err(_) => path.clone(),
-                });
-            let errno = e.raw_os_error().unwrap_or(0);
-            let msg = describe_io_error(&e);
-            eprintln!("pyrs: can't open file '{shown}': [Errno {errno}] {msg}");
-            return 2;
-        }
+    let program = match parse_program(&args) {
+        Ok(p) => p,
+        Err(status) => return status,
     };
     let stack = std::env::var("PYRS_STACK_SIZE")
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(DEFAULT_STACK);
     let config = Config {
-        argv: args[1..].to_vec(),
+        argv: program.argv(&args),
         native_stack_size: stack,
-        path: initial_sys_path(&path),
+        path: initial_sys_path(program.script()),
         ..Config::default()
     };
     let runner = std::thread::Builder::new()
@@ -88,7 +75,7 @@ pub fn main() -> i32 {
         .spawn(move || {
             let mut interp = Interpreter::new(config);
             signals::install(interp.interrupt_handle());
-            let outcome = interp.run_pyc_main(&data, &path);
+            let outcome = program.run(&mut interp);
             signals::uninstall();
             report_stats(&mut interp, stats);
             outcome
@@ -127,7 +114,7 @@ fn report_stats(interp: &mut Interpreter, print: bool) {
 fn report_stats(_: &mut Interpreter, _: bool) {}
 
 /// The strerror text CPython shows for common file errors.
-fn describe_io_error(e: &std::io::Error) -> String {
+pub(crate) fn describe_io_error(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "No such file or directory".into(),
         std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
@@ -136,20 +123,26 @@ fn describe_io_error(e: &std::io::Error) -> String {
     }
 }
 
-/// `sys.path` for a script (`Modules/getpath.py` and `sys.path[0]`): the
-/// script's directory, made absolute, then each `PYTHONPATH` entry.
-fn initial_sys_path(script: &str) -> Vec<String> {
-    let script = std::path::Path::new(script);
-    let dir = script.parent().unwrap_or(std::path::Path::new(""));
-    let dir = if dir.as_os_str().is_empty() {
-        std::path::PathBuf::from(".")
-    } else {
-        dir.to_path_buf()
+/// `sys.path` (`Modules/getpath.py` and `sys.path[0]`): the script's
+/// directory made absolute (the empty string, the current directory, for
+/// `-c` and stdin), then each `PYTHONPATH` entry.
+fn initial_sys_path(script: Option<&str>) -> Vec<String> {
+    let first = match script {
+        None => String::new(),
+        Some(script) => {
+            let script = std::path::Path::new(script);
+            let dir = script.parent().unwrap_or(std::path::Path::new(""));
+            let dir = if dir.as_os_str().is_empty() {
+                std::path::PathBuf::from(".")
+            } else {
+                dir.to_path_buf()
+            };
+            std::fs::canonicalize(&dir)
+                .unwrap_or(dir)
+                .to_string_lossy()
+                .into_owned()
+        }
     };
-    let first = std::fs::canonicalize(&dir)
-        .unwrap_or(dir)
-        .to_string_lossy()
-        .into_owned();
     let mut path = vec![first];
     if let Some(pp) = std::env::var_os("PYTHONPATH") {
         path.extend(

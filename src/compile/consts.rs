@@ -39,8 +39,60 @@ pub enum ConstKey {
     /// their iteration order.
     FrozenSet(Vec<ConstKey>),
     Slice(Box<[ConstKey; 3]>),
-    /// Anything else (code objects among them) is itself: by address.
+    /// Code objects by value: the fields `code_richcompare` compares, so
+    /// that two identical code objects (the same generator expression
+    /// compiled twice) are one constant, as in CPython.
+    Code(Box<CodeKey>),
+    /// Anything else is itself: by address.
     Identity(usize),
+}
+
+/// The value of a code object as a constant (`code_richcompare`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CodeKey {
+    pub name: String,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub firstlineno: i32,
+    pub code: Vec<(u8, u8)>,
+    pub consts: Vec<ConstKey>,
+    pub names: Vec<String>,
+    pub localsplusnames: Vec<String>,
+    pub linetable: Vec<u8>,
+    pub exceptiontable: Vec<u8>,
+}
+
+impl CodeKey {
+    fn of(c: &CodeObject) -> CodeKey {
+        let strs = |items: &[Obj]| -> Vec<String> {
+            items
+                .iter()
+                .map(|o| {
+                    if o.downcast::<StrObject>().is_some() {
+                        str_value(o).to_string()
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect()
+        };
+        CodeKey {
+            name: c.name_str().to_string(),
+            argcount: c.argcount,
+            posonlyargcount: c.posonlyargcount,
+            kwonlyargcount: c.kwonlyargcount,
+            flags: c.flags,
+            firstlineno: c.firstlineno,
+            code: c.code.iter().map(|u| (u.op, u.arg)).collect(),
+            consts: c.consts().iter().map(ConstKey::of).collect(),
+            names: strs(c.names()),
+            localsplusnames: strs(c.localsplusnames()),
+            linetable: c.linetable.to_vec(),
+            exceptiontable: c.exceptiontable.to_vec(),
+        }
+    }
 }
 
 impl ConstKey {
@@ -97,11 +149,9 @@ impl ConstKey {
                 ConstKey::of(&s.step),
             ]));
         }
-        debug_assert!(
-            o.downcast::<CodeObject>().is_some(),
-            "unexpected constant type {}",
-            o.class().name()
-        );
+        if let Some(c) = o.downcast::<CodeObject>() {
+            return ConstKey::Code(Box::new(CodeKey::of(c)));
+        }
         ConstKey::Identity(o.addr())
     }
 }

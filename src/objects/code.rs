@@ -152,6 +152,10 @@ impl CodeObject {
         if p.stacksize > 1 << 24 {
             return Err(BadCode("code: co_stacksize is too large"));
         }
+        // `init_code`: every code object gets at least one stack slot, so
+        // a body that never pushes (`def f(): raise`) reports 1, as
+        // python3.14's do (the compiler computes 0 for it).
+        let stacksize = p.stacksize.max(1);
         let code: Box<[CodeUnit]> = p
             .code
             .chunks_exact(2)
@@ -168,14 +172,14 @@ impl CodeObject {
             argcount: p.argcount,
             posonlyargcount: p.posonlyargcount,
             kwonlyargcount: p.kwonlyargcount,
-            stacksize: p.stacksize,
+            stacksize,
             flags: p.flags,
             firstlineno: p.firstlineno,
             nlocalsplus,
             nlocals,
             ncellvars: ncell,
             nfreevars: nfree,
-            framesize: nlocalsplus + p.stacksize,
+            framesize: nlocalsplus + stacksize,
             code,
             consts: p.consts,
             names: p.names,

@@ -53,6 +53,7 @@ impl Vm {
             repr_stack: Vec::new(),
             config,
             captured: Default::default(),
+            registered_sources: Default::default(),
             #[cfg(feature = "stats")]
             stats: Default::default(),
         };

@@ -30,6 +30,7 @@ pub mod suggestions;
 pub mod tb_print;
 #[cfg(feature = "trace")]
 pub mod trace;
+pub mod unload;
 pub mod unwind;
 pub mod verify;
 

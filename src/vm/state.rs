@@ -91,6 +91,11 @@ pub struct Vm {
     pub(crate) config: Config,
     /// Text written to `sys.stdout`/`sys.stderr` when output is captured.
     pub(crate) captured: [String; 2],
+    /// Source lines of code compiled from a string that tracebacks may
+    /// show (`linecache._interactive_cache`, filled by `-c`), keyed by
+    /// `(co_filename, co_qualname, co_firstlineno)`.
+    pub(crate) registered_sources:
+        std::collections::HashMap<(String, String, i32), std::rc::Rc<Vec<String>>>,
     /// Per-opcode execution counts (feature `stats`).
     #[cfg(feature = "stats")]
     pub stats: crate::vm::stats::Stats,

@@ -1,7 +1,8 @@
 //! Getting a module's code object (`SourceLoader.get_code` and
 //! `SourcelessFileLoader.get_code` of `importlib._bootstrap_external`):
 //! from the `__pycache__` file CPython 3.14 and pyrs share when it is
-//! still valid for the source, else by compiling the source.
+//! still valid for the source, else by compiling the source (and caching
+//! what that makes).
 
 use std::path::Path;
 
@@ -38,9 +39,8 @@ fn read_file(vm: &mut Vm, path: &Path) -> PyResult<Vec<u8>> {
 }
 
 /// `_validate_timestamp_pyc` / `_validate_hash_pyc`: whether the cached
-/// file was made from this source. A hash-based file that asks for its
-/// source to be checked is treated as stale (pyrs does not compute source
-/// hashes yet); an unchecked one is always used, as CPython does.
+/// file was made from this source. An unchecked hash-based file is always
+/// used, as CPython does.
 fn cache_is_fresh(data: &[u8], source_path: &Path, source: &[u8]) -> bool {
     let Ok(header) = classify_pyc(data) else {
         return false;
@@ -58,7 +58,10 @@ fn cache_is_fresh(data: &[u8], source_path: &Path, source: &[u8]) -> bool {
             mtime == (secs & 0xFFFF_FFFF) as u32
                 && source_size == (source.len() as u64 & 0xFFFF_FFFF) as u32
         }
-        PycValidation::Hash { .. } => header.flags & PycHeader::FLAG_CHECK_SOURCE == 0,
+        PycValidation::Hash { source_hash } => {
+            header.flags & PycHeader::FLAG_CHECK_SOURCE == 0
+                || source_hash == crate::vm::unload::source_hash(source)
+        }
     }
 }
 
@@ -87,14 +90,48 @@ fn code_from_pyc(
     }
 }
 
-/// Compiles a module's source.
+/// Compiles a module's source (`source_to_code`) and caches the result in
+/// `__pycache__` as a timestamp-based `.pyc`, as CPython 3.14 writes it
+/// (`_cache_bytecode`; skipped when `sys.dont_write_bytecode` is true, and
+/// failures to write are ignored).
 fn compile_module(vm: &mut Vm, source: &[u8], path: &Path) -> PyResult<Obj> {
-    let _ = source;
-    Err(vm.new_exception_msg(
-        &IMPORT_ERROR,
-        format!(
-            "pyrs: cannot import '{}': compiling source needs pyrs's compiler, which is not built yet (a valid __pycache__ file written by CPython 3.14 is used)",
-            path.display()
-        ),
-    ))
+    let filename = path.to_string_lossy().into_owned();
+    let mut opts = crate::compile::Options::new(crate::compile::Mode::Exec);
+    opts.from_file = true;
+    let code = crate::compile::compile(vm, crate::compile::Source::Bytes(source), &filename, opts)?;
+    if !dont_write_bytecode(vm)
+        && let Some(mtime) = source_mtime(path)
+    {
+        let size = (source.len() as u64 & 0xFFFF_FFFF) as u32;
+        if let Ok(data) = vm.write_pyc_timestamp(&code, mtime, size) {
+            write_atomic(&super::finder::cache_from_source(path), &data);
+        }
+    }
+    Ok(code)
+}
+
+fn dont_write_bytecode(vm: &mut Vm) -> bool {
+    let key = vm.intern("dont_write_bytecode");
+    let sys = vm.sys.clone();
+    matches!(vm.getattr_opt(&sys, &key), Ok(Some(v)) if v.is_true_obj())
+}
+
+/// The source's modification time in whole seconds, truncated to 32 bits.
+fn source_mtime(path: &Path) -> Option<u32> {
+    let t = std::fs::metadata(path).ok()?.modified().ok()?;
+    let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+    Some((secs & 0xFFFF_FFFF) as u32)
+}
+
+/// `_write_atomic`: a temporary file renamed over the target, so that a
+/// reader never sees half a file.
+fn write_atomic(target: &Path, data: &[u8]) {
+    let Some(dir) = target.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let tmp = target.with_extension(format!("pyc.{}", std::process::id()));
+    if std::fs::write(&tmp, data).is_ok() && std::fs::rename(&tmp, target).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
 }

@@ -50,6 +50,46 @@ impl LineCache {
     }
 }
 
+impl Vm {
+    /// `linecache._register_code`: makes `source` the lines tracebacks show
+    /// for `code` and every code object nested in it (CPython does this
+    /// for `-c` programs).
+    pub fn register_code_source(&mut self, code: &crate::objects::Obj, source: &str) {
+        use crate::objects::code::CodeObject;
+        let lines: Rc<Vec<String>> = Rc::new(source.lines().map(|l| format!("{l}\n")).collect());
+        let mut stack = vec![code.clone()];
+        while let Some(c) = stack.pop() {
+            let Some(co) = c.downcast::<CodeObject>() else {
+                continue;
+            };
+            for k in co.consts() {
+                if k.downcast::<CodeObject>().is_some() {
+                    stack.push(k.clone());
+                }
+            }
+            let key = (
+                co.filename_str().to_string(),
+                co.qualname_str().to_string(),
+                co.firstlineno,
+            );
+            self.registered_sources.insert(key, lines.clone());
+        }
+    }
+
+    /// `linecache._getline_from_code`: a line of registered source, or "".
+    pub(crate) fn registered_line(&self, key: &(String, String, i32), lineno: i64) -> String {
+        self.registered_sources
+            .get(key)
+            .and_then(|lines| {
+                usize::try_from(lineno)
+                    .ok()
+                    .and_then(|l| l.checked_sub(1))
+                    .and_then(|i| lines.get(i).cloned())
+            })
+            .unwrap_or_default()
+    }
+}
+
 /// `linecache._source_unavailable`.
 fn source_unavailable(filename: &str) -> bool {
     filename.is_empty()

@@ -37,13 +37,30 @@ pub struct FrameSummary {
 
 impl FrameSummary {
     /// `FrameSummary.__init__` plus `_set_lines`.
-    fn new(vm: &mut Vm, cache: &mut LineCache, filename: String, name: String, pos: Pos) -> Self {
+    /// `code_key` is the frame code's `(co_filename, co_qualname,
+    /// co_firstlineno)`, for source registered by `-c`.
+    fn new(
+        vm: &mut Vm,
+        cache: &mut LineCache,
+        filename: String,
+        name: String,
+        pos: Pos,
+        code_key: Option<(String, String, i32)>,
+    ) -> Self {
         let end_lineno = pos.end_lineno.or(pos.lineno);
         let lines = match (pos.lineno, end_lineno) {
             (Some(first), Some(last)) => {
                 let last = last.min(first.saturating_add(MAX_SPAN));
                 let v: Vec<String> = (first..=last)
-                    .map(|l| rstrip(&cache.getline(vm, &filename, l)).to_string())
+                    .map(|l| {
+                        let line = rstrip(&cache.getline(vm, &filename, l)).to_string();
+                        match &code_key {
+                            Some(key) if line.is_empty() && filename.starts_with('<') => {
+                                rstrip(&vm.registered_line(key, l)).to_string()
+                            }
+                            _ => line,
+                        }
+                    })
                     .collect();
                 Some(v.join("\n") + "\n")
             }
@@ -131,12 +148,18 @@ pub fn extract(
             colno: loc.col.map(i64::from),
             end_colno: loc.end_col.map(i64::from),
         };
+        let key = (
+            code.filename_str().to_string(),
+            code.qualname_str().to_string(),
+            code.firstlineno,
+        );
         out.push(FrameSummary::new(
             vm,
             cache,
             code.filename_str().to_string(),
             code.name_str().to_string(),
             pos,
+            Some(key),
         ));
     }
     out

@@ -1,0 +1,2 @@
+﻿"""A UTF-8 BOM before the first line."""
+t = "été"

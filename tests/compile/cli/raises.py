@@ -1,0 +1,4 @@
+def inner(d):
+    return d["missing"]
+
+inner({})

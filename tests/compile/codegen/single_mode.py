@@ -1,0 +1,2 @@
+# mode: single
+x = f(1) or [i for i in y]
