@@ -98,6 +98,33 @@ impl Interpreter {
         vm.eval_code(code, &d, Some(d.clone()))
     }
 
+    /// `pyrs -m NAME`: finds the module on `sys.path` and runs it as
+    /// `__main__` (`runpy._run_module_as_main`); a module that cannot be
+    /// found is reported as CPython does ("<executable>: No module named
+    /// NAME", status 1).
+    pub fn run_module_main(&mut self, name: &str) -> Outcome {
+        let outcome = match self.vm.main_module_details(name) {
+            Ok(Ok((spec, code))) => match self.vm.run_main_module(&spec, &code) {
+                Ok(_) => Outcome::Finished,
+                Err(e) => self.handle_uncaught(e.into_value()),
+            },
+            Ok(Err(crate::modules::import::MainModuleError(msg))) => {
+                let exe = std::env::current_exe()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| "pyrs".into());
+                self.vm.flush_std_streams();
+                if let Ok(err) = self.vm.sys_attr("stderr") {
+                    let _ = self.vm.write_text(&err, &format!("{exe}: {msg}\n"));
+                }
+                Outcome::Exited(1)
+            }
+            Err(e) => self.handle_uncaught(e.into_value()),
+        };
+        self.vm.finalize_main_module();
+        self.vm.flush_std_streams();
+        outcome
+    }
+
     /// Loads a `.pyc` image and runs it as `__main__`, printing an uncaught
     /// exception as CPython does; returns how the program ended.
     pub fn run_pyc_main(&mut self, data: &[u8], path: &str) -> Outcome {

@@ -1,6 +1,7 @@
 //! The `pyrs` command line: `pyrs FILE.py [ARGS...]` (source),
 //! `pyrs FILE.pyc [ARGS...]` (a python3.14 `.pyc`), `pyrs -c CMD [ARGS...]`,
-//! `pyrs - [ARGS...]` (source from stdin), `pyrs --version`.
+//! `pyrs -m MODULE [ARGS...]`, `pyrs - [ARGS...]` (source from stdin),
+//! `pyrs --version`.
 
 mod program;
 mod signals;
@@ -10,7 +11,7 @@ use program::parse_program;
 use crate::api::{Config, Interpreter, Outcome};
 
 pub(crate) const USAGE: &str =
-    "usage: pyrs [--version] [--stats] (FILE.py | FILE.pyc | -c CMD | -) [ARGS...]";
+    "usage: pyrs [--version] [--stats] (FILE.py | FILE.pyc | -c CMD | -m MODULE | -) [ARGS...]";
 
 /// Stack for the interpreter thread: deep native recursion (calls from
 /// builtins back into Python, nested reprs) needs room; only touched pages
@@ -49,7 +50,7 @@ pub fn main() -> i32 {
             println!("{USAGE}");
             return 0;
         }
-        f if f.starts_with('-') && !matches!(f, "-" | "-c" | "--dis" | "--emit-pyc") => {
+        f if f.starts_with('-') && !matches!(f, "-" | "-c" | "-m" | "--dis" | "--emit-pyc") => {
             eprintln!("pyrs: unknown option {f}\n{USAGE}");
             return 2;
         }
@@ -66,7 +67,7 @@ pub fn main() -> i32 {
     let config = Config {
         argv: program.argv(&args),
         native_stack_size: stack,
-        path: initial_sys_path(program.script()),
+        path: initial_sys_path(program.sys_path0()),
         ..Config::default()
     };
     let runner = std::thread::Builder::new()
@@ -123,26 +124,9 @@ pub(crate) fn describe_io_error(e: &std::io::Error) -> String {
     }
 }
 
-/// `sys.path` (`Modules/getpath.py` and `sys.path[0]`): the script's
-/// directory made absolute (the empty string, the current directory, for
-/// `-c` and stdin), then each `PYTHONPATH` entry.
-fn initial_sys_path(script: Option<&str>) -> Vec<String> {
-    let first = match script {
-        None => String::new(),
-        Some(script) => {
-            let script = std::path::Path::new(script);
-            let dir = script.parent().unwrap_or(std::path::Path::new(""));
-            let dir = if dir.as_os_str().is_empty() {
-                std::path::PathBuf::from(".")
-            } else {
-                dir.to_path_buf()
-            };
-            std::fs::canonicalize(&dir)
-                .unwrap_or(dir)
-                .to_string_lossy()
-                .into_owned()
-        }
-    };
+/// `sys.path` (`Modules/getpath.py`): `first` (see
+/// `Program::sys_path0`), then each `PYTHONPATH` entry.
+fn initial_sys_path(first: String) -> Vec<String> {
     let mut path = vec![first];
     if let Some(pp) = std::env::var_os("PYTHONPATH") {
         path.extend(

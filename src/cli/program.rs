@@ -10,6 +10,8 @@ use crate::api::{Interpreter, Outcome, SourceInput};
 pub(crate) enum Program {
     /// `-c CMD`: `sys.argv[0]` is `-c`, the filename `<string>`.
     Command(String),
+    /// `-m MODULE`: the module found on `sys.path`, run as `__main__`.
+    Module(String),
     /// `-`: source read from stdin, filename `<stdin>`.
     Stdin(Vec<u8>),
     /// A source file.
@@ -34,6 +36,13 @@ pub(crate) fn parse_program(args: &[String]) -> Result<Program, i32> {
             Some(cmd) => Ok(Program::Command(cmd.clone())),
             None => {
                 eprintln!("Argument expected for the -c option\n{USAGE}");
+                Err(2)
+            }
+        },
+        "-m" => match args.get(2) {
+            Some(name) => Ok(Program::Module(name.clone())),
+            None => {
+                eprintln!("Argument expected for the -m option\n{USAGE}");
                 Err(2)
             }
         },
@@ -120,21 +129,43 @@ impl Program {
                 v.extend(args[3..].iter().cloned());
                 v
             }
+            Program::Module(_) => {
+                let mut v = vec!["-m".to_string()];
+                v.extend(args[3..].iter().cloned());
+                v
+            }
             _ => args[1..].to_vec(),
         }
     }
 
-    /// The script whose directory is `sys.path[0]`; None for `-c` and
-    /// stdin, whose `sys.path[0]` is the empty string (the current
-    /// directory).
-    pub(crate) fn script(&self) -> Option<&str> {
-        match self {
-            Program::Command(_) | Program::Stdin(_) => None,
+    /// `sys.path[0]`: the script's directory made absolute; the current
+    /// directory for `-m` (absolute) and for `-c` and stdin (the empty
+    /// string).
+    pub(crate) fn sys_path0(&self) -> String {
+        let path = match self {
+            Program::Command(_) | Program::Stdin(_) => return String::new(),
+            Program::Module(_) => {
+                return std::env::current_dir()
+                    .map(|d| d.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+            }
             Program::Source { path, .. }
             | Program::Pyc { path, .. }
             | Program::Dis { path, .. }
-            | Program::EmitPyc { path, .. } => Some(path),
-        }
+            | Program::EmitPyc { path, .. } => path,
+        };
+        let dir = std::path::Path::new(path)
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
+        let dir = if dir.as_os_str().is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            dir.to_path_buf()
+        };
+        std::fs::canonicalize(&dir)
+            .unwrap_or(dir)
+            .to_string_lossy()
+            .into_owned()
     }
 
     /// Runs the program as `__main__`.
@@ -143,6 +174,7 @@ impl Program {
             Program::Command(cmd) => {
                 interp.run_source_main(SourceInput::Command(cmd), "<string>", None)
             }
+            Program::Module(name) => interp.run_module_main(name),
             Program::Stdin(data) => {
                 interp.run_source_main(SourceInput::File(data), "<stdin>", None)
             }

@@ -435,3 +435,111 @@ fn resolve_name(vm: &mut Vm, name: &str, package: &str, level: i64) -> PyResult<
 fn native_module(name: &str) -> Option<&'static super::NativeModule> {
     super::NATIVE_MODULES.iter().find(|m| m.name == name)
 }
+
+/// Why `-m NAME` cannot run (runpy's `_Error`): the message CPython prints
+/// after the executable's name.
+pub struct MainModuleError(pub String);
+
+impl Vm {
+    /// `runpy._get_module_details` for `pyrs -m NAME`: imports the parent
+    /// packages, finds the module (a package runs its `__main__`) and
+    /// returns its spec and code. `Ok(Err(..))` is runpy's own error; `Err`
+    /// an exception raised while importing a parent.
+    pub fn main_module_details(
+        &mut self,
+        name: &str,
+    ) -> PyResult<Result<(Spec, Obj), MainModuleError>> {
+        if name.starts_with('.') {
+            return Ok(Err(MainModuleError(
+                "Relative module names not supported".into(),
+            )));
+        }
+        let parent = name.rsplit_once('.').map(|(p, _)| p.to_string());
+        let mut search = None;
+        if let Some(parent) = &parent {
+            match self.gcd_import(parent) {
+                Ok(pm) => {
+                    let path_key = self.intern("__path__");
+                    if let Some(p) = self.getattr_opt(&pm, &path_key)? {
+                        let entries = self.collect(&p)?;
+                        search = Some(
+                            entries
+                                .iter()
+                                .filter(|e| is_str(e))
+                                .map(|e| str_value(e).to_string())
+                                .collect::<Vec<_>>(),
+                        );
+                    } else {
+                        return Ok(Err(MainModuleError(format!(
+                            "Error while finding module specification for '{name}' (ModuleNotFoundError: __path__ attribute not found on '{parent}' while trying to find '{name}')"
+                        ))));
+                    }
+                }
+                Err(e) if e.value().class().is_subtype(&IMPORT_ERROR) => {
+                    let msg = self.format_exception_only(e.value());
+                    let msg = msg.trim_end().to_string();
+                    let mut text =
+                        format!("Error while finding module specification for '{name}' ({msg})");
+                    if let Some(stem) = name.strip_suffix(".py") {
+                        text.push_str(&format!(
+                            ". Try using '{stem}' instead of '{name}' as the module name."
+                        ));
+                    }
+                    return Ok(Err(MainModuleError(text)));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let search = match search {
+            Some(s) => s,
+            None => self.sys_path()?,
+        };
+        let Some(spec) = finder::find_spec(name, &search) else {
+            return Ok(Err(MainModuleError(format!("No module named {name}"))));
+        };
+        if spec.package_dir.is_some() {
+            if name == "__main__" || name.ends_with(".__main__") {
+                return Ok(Err(MainModuleError(
+                    "Cannot use package as __main__ module".into(),
+                )));
+            }
+            let main_name = format!("{name}.__main__");
+            return Ok(match self.main_module_details(&main_name)? {
+                Ok(found) => Ok(found),
+                Err(MainModuleError(msg)) if self.modules_get(name).is_some() => {
+                    Err(MainModuleError(format!(
+                        "{msg}; '{name}' is a package and cannot be directly executed"
+                    )))
+                }
+                Err(e) => Err(e),
+            });
+        }
+        let code = loader::get_code(self, &spec)?;
+        Ok(Ok((spec, code)))
+    }
+
+    /// Runs a module's code as `__main__` (`runpy._run_module_as_main`):
+    /// in the `__main__` module's namespace, with `sys.argv[0]` the
+    /// module's file.
+    pub fn run_main_module(&mut self, spec: &Spec, code: &Obj) -> PyResult<Obj> {
+        let origin = spec.origin.to_string_lossy().into_owned();
+        let argv = self.sys_attr("argv")?;
+        if let Some(l) = argv.downcast::<crate::objects::list::ListObject>()
+            && !l.items.borrow().is_empty()
+        {
+            let v = self.new_str(&origin);
+            l.items.borrow_mut()[0] = v;
+        }
+        let m = new_module(self, "__main__");
+        let d = module_dict(&m).expect("a module has a dict").clone();
+        let dd = dict_obj(&d);
+        dd.set_str(self.ids.__builtins__.clone(), self.builtins.clone());
+        dd.set_str(self.ids.__file__.clone(), self.new_str(&origin));
+        let cached = spec.cached().to_string_lossy().into_owned();
+        dd.set_str(self.intern("__cached__"), self.new_str(&cached));
+        dd.set_str(self.intern("__package__"), self.new_str(&spec.parent()));
+        let key = self.intern("__main__");
+        dict_obj(&self.modules.clone()).set_str(key, m);
+        self.eval_code(code, &d, Some(d.clone()))
+    }
+}
