@@ -4,8 +4,10 @@
 //! An object is freed inside `Drop for Obj`, which has no interpreter to
 //! run Python code with, and may run in the middle of a handler or a
 //! container's mutation. So an object whose type has a finalizer is not
-//! freed when its count reaches zero: it is resurrected into a queue of
-//! this thread, and the interpreter runs the queue at the next safe point
+//! freed when its count reaches zero: its type's `tp_dealloc` (classes and
+//! generators only, so built-in types pay nothing) resurrects it into a
+//! queue of this thread, and the interpreter runs the queue at the next
+//! safe point
 //! (before it calls a native function, which is where output happens, and
 //! when the program ends). After the finalizer the queue's reference is
 //! dropped; if that was the last, the object is freed for good. A `__del__`
@@ -20,7 +22,6 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
 use crate::objects::header::ObjHeader;
-use crate::objects::typeobject::{TypeObject, flags};
 use crate::objects::{Obj, Vm};
 
 thread_local! {
@@ -37,45 +38,52 @@ pub fn pending() -> bool {
     ANY_PENDING.with(|c| c.get())
 }
 
-/// Called by `dealloc` for an object whose count reached zero: true when
-/// the object was queued for finalization instead (the caller must then
-/// not free it).
+/// `tp_dealloc` of every class: runs `__del__` first when the class has
+/// one (and it has not run for this object), else frees the object as the
+/// built-in type it is laid out as does.
 ///
 /// # Safety
-/// `p` is an unreachable object holding its last reference, of type `ty`.
-#[inline]
-pub(crate) unsafe fn defer(p: *mut ObjHeader, ty: &TypeObject) -> bool {
-    if ty.tp_flags & (flags::HEAPTYPE | flags::HAVE_FINALIZE) == 0 {
-        return false;
+/// As for any `tp_dealloc`: `p` is unreachable and holds its last
+/// reference.
+pub unsafe fn heap_instance_dealloc(p: *mut ObjHeader) {
+    // SAFETY: guaranteed by the caller; the class is immortal.
+    unsafe {
+        let ty = &*(*p).ob_type();
+        if ty.heap_data().is_some_and(|h| h.has_finalizer.get())
+            && !FINALIZED.with(|f| f.borrow_mut().remove(&(p as usize)))
+        {
+            queue(p);
+            return;
+        }
+        (ty.layout.tp_dealloc)(p)
     }
-    // SAFETY: guaranteed by the caller.
-    unsafe { defer_slow(p, ty) }
 }
 
-#[cold]
-unsafe fn defer_slow(p: *mut ObjHeader, ty: &TypeObject) -> bool {
-    let needed = if let Some(h) = ty.heap_data() {
-        if !h.has_finalizer.get() {
-            return false;
+/// `tp_dealloc` of generators, coroutines and async generators: one
+/// stopped inside its body is closed first.
+///
+/// # Safety
+/// As for any `tp_dealloc`, of a `GenObject`.
+pub unsafe fn gen_dealloc(p: *mut ObjHeader) {
+    // SAFETY: guaranteed by the caller.
+    unsafe {
+        let genr = &*(p as *const crate::objects::generator::GenObject);
+        if crate::objects::generator::needs_close(genr) {
+            queue(p);
+            return;
         }
-        // Run `__del__` once: a second death of a resurrected object
-        // frees it.
-        !FINALIZED.with(|f| f.borrow_mut().remove(&(p as usize)))
-    } else {
-        // SAFETY: a static type with HAVE_FINALIZE is a generator type,
-        // whose instances are `GenObject`s.
-        let genr = unsafe { &*(p as *const crate::objects::generator::GenObject) };
-        crate::objects::generator::needs_close(genr)
-    };
-    if !needed {
-        return false;
+        crate::objects::obj::dealloc_box::<crate::objects::generator::GenObject>(p)
     }
-    // SAFETY: the caller hands over the object's last reference, which the
-    // queue now owns.
+}
+
+/// Puts an object whose count reached zero in the queue, which takes over
+/// its last reference.
+#[cold]
+unsafe fn queue(p: *mut ObjHeader) {
+    // SAFETY: the caller hands over the object's last reference.
     let o = unsafe { Obj::from_raw_owned(p) };
     PENDING.with(|q| q.borrow_mut().push(o));
     ANY_PENDING.with(|c| c.set(true));
-    true
 }
 
 /// Forgets the queued objects without running their finalizers or freeing

@@ -11,7 +11,7 @@ use std::cell::Cell;
 use crate::objects::code::{CodeObject, co_flags};
 use crate::objects::exceptions::{self as exc, GENERATOR_EXIT, STOP_ITERATION};
 use crate::objects::header::ObjHeader;
-use crate::objects::obj::{ObjCell, dealloc_box};
+use crate::objects::obj::ObjCell;
 use crate::objects::registry::TypeIndex;
 use crate::objects::typeobject::{GetSetDef, MethodDef, TypeObject};
 use crate::objects::{Obj, PyErr, PyResult, Vm, args, bool_, object_type};
@@ -79,10 +79,9 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject::new_static(
     "generator",
     &GENERATOR_TYPE,
     TypeIndex::Generator as u16,
-    dealloc_box::<GenObject>,
+    crate::objects::finalize::gen_dealloc,
 )
 .base(&object_type::OBJECT_TYPE)
-.flags(crate::objects::typeobject::flags::HAVE_FINALIZE)
 .repr(gen_repr)
 .iter(object_type::self_iter)
 .iternext(gen_iternext)
@@ -93,10 +92,9 @@ pub static COROUTINE_TYPE: TypeObject = TypeObject::new_static(
     "coroutine",
     &GENERATOR_TYPE,
     TypeIndex::Coroutine as u16,
-    dealloc_box::<GenObject>,
+    crate::objects::finalize::gen_dealloc,
 )
 .base(&object_type::OBJECT_TYPE)
-.flags(crate::objects::typeobject::flags::HAVE_FINALIZE)
 .repr(gen_repr)
 .methods(CORO_METHODS)
 .getsets(CORO_GETSETS);
@@ -105,10 +103,9 @@ pub static ASYNC_GENERATOR_TYPE: TypeObject = TypeObject::new_static(
     "async_generator",
     &GENERATOR_TYPE,
     TypeIndex::AsyncGenerator as u16,
-    dealloc_box::<GenObject>,
+    crate::objects::finalize::gen_dealloc,
 )
 .base(&object_type::OBJECT_TYPE)
-.flags(crate::objects::typeobject::flags::HAVE_FINALIZE)
 .repr(gen_repr)
 .methods(crate::objects::async_gen::ASYNC_GEN_METHODS)
 .getsets(ASYNC_GEN_GETSETS);

@@ -322,9 +322,6 @@ unsafe fn dealloc(p: *mut ObjHeader) {
     // or kept alive by the reference the instance holds on it).
     unsafe {
         let ty = &*(*p).ob_type();
-        if crate::objects::finalize::defer(p, ty) {
-            return;
-        }
         (ty.tp_dealloc)(p)
     }
 }

@@ -23,9 +23,6 @@ use crate::objects::{PyResult, Vm};
 
 /// Type flags, numbered as CPython's `Py_TPFLAGS_*`.
 pub mod flags {
-    /// Instances need a finalizer run before they are freed (see
-    /// `objects::finalize`); heap types say so in `has_finalizer` instead.
-    pub const HAVE_FINALIZE: u64 = 1 << 0;
     pub const IMMUTABLETYPE: u64 = 1 << 8;
     pub const HEAPTYPE: u64 = 1 << 9;
     pub const BASETYPE: u64 = 1 << 10;

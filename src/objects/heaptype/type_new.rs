@@ -380,7 +380,7 @@ fn allocate(
         getsets: &[],
         dict_index,
         slots: Slots::EMPTY,
-        tp_dealloc: base.layout.tp_dealloc,
+        tp_dealloc: crate::objects::finalize::heap_instance_dealloc,
         tp_instance_dict: if dict_word != 0 {
             Some(managed_dict)
         } else {
