@@ -187,20 +187,20 @@ pub fn globals(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
 /// local variables (PEP 667).
 pub fn locals(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     args::no_args(vm, "locals", a, kw)?;
-    let f = vm.current_frame;
-    if f.is_null() {
+    let Some(frame) = vm.current_python_frame() else {
         return Ok(vm.new_dict());
-    }
-    // SAFETY: `current_frame` is the live innermost frame.
-    let frame = unsafe { &*f };
+    };
     if let Some(l) = &frame.locals {
         return Ok(l.clone());
     }
     let code = frame.code();
     let d = new_dict();
-    for (i, name) in code.localsplusnames().iter().enumerate() {
-        // SAFETY: `i < nlocalsplus`.
-        let slot = unsafe { &*Frame::localsplus(f).add(i) };
+    for (i, (name, slot)) in code
+        .localsplusnames()
+        .iter()
+        .zip(frame.locals())
+        .enumerate()
+    {
         let kind = code.localspluskinds.get(i).copied().unwrap_or(0);
         let v = match slot {
             None => continue,

@@ -269,6 +269,6 @@ impl crate::vm::Vm {
         // SAFETY: `current_frame` is maintained to be the live innermost
         // frame, and frames outlive the borrow of the interpreter.
         let frame = unsafe { &*f };
-        (frame.owner == FrameOwner::Thread).then_some(frame)
+        (frame.owner != FrameOwner::Interpreter).then_some(frame)
     }
 }

@@ -266,12 +266,7 @@ pub(crate) fn stopiteration_error(
     exc: Obj,
 ) -> crate::objects::PyResult<Obj> {
     use crate::objects::exceptions::{self as x, RUNTIME_ERROR, STOP_ASYNC_ITERATION};
-    let flags = if vm.current_frame.is_null() {
-        0
-    } else {
-        // SAFETY: the intrinsic runs in the live current frame.
-        unsafe { (*vm.current_frame).code().flags }
-    };
+    let flags = vm.current_python_frame().map_or(0, |f| f.code().flags);
     let is_async_gen = flags & co_flags::ASYNC_GENERATOR != 0;
     let msg = if exc.class().is_subtype(&STOP_ITERATION) {
         if is_async_gen {

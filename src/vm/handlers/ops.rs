@@ -232,12 +232,7 @@ fn intrinsic_1(vm: &mut Vm, oparg: u32, v: Obj) -> PyResult<Obj> {
 /// LOAD_NAME namespace.
 #[cold]
 fn import_star(vm: &mut Vm, module: Obj) -> PyResult<Obj> {
-    let locals = if vm.current_frame.is_null() {
-        None
-    } else {
-        // SAFETY: the intrinsic runs in the live current frame.
-        unsafe { (*vm.current_frame).locals.clone() }
-    };
+    let locals = vm.current_python_frame().and_then(|f| f.locals.clone());
     let Some(locals) = locals else {
         return Err(vm.system_error("no locals found during 'import *'"));
     };
