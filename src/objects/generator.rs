@@ -96,7 +96,7 @@ pub static COROUTINE_TYPE: TypeObject = TypeObject::new_static(
 )
 .base(&object_type::OBJECT_TYPE)
 .repr(gen_repr)
-.methods(CORO_METHODS)
+.methods(GEN_METHODS)
 .getsets(CORO_GETSETS);
 
 pub static ASYNC_GENERATOR_TYPE: TypeObject = TypeObject::new_static(
@@ -411,13 +411,8 @@ fn gen_close_method(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<Obj> {
     vm.gen_close(&a[0])
 }
 
+/// `send`, `throw` and `close`, shared by generators and coroutines.
 static GEN_METHODS: &[MethodDef] = &[
-    MethodDef::new("send", gen_send_method),
-    MethodDef::new("throw", gen_throw_method),
-    MethodDef::new("close", gen_close_method),
-];
-
-static CORO_METHODS: &[MethodDef] = &[
     MethodDef::new("send", gen_send_method),
     MethodDef::new("throw", gen_throw_method),
     MethodDef::new("close", gen_close_method),

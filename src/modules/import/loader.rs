@@ -47,16 +47,7 @@ fn cache_is_fresh(data: &[u8], source_path: &Path, source: &[u8]) -> bool {
     };
     match header.validation {
         PycValidation::Timestamp { mtime, source_size } => {
-            let Ok(meta) = std::fs::metadata(source_path) else {
-                return false;
-            };
-            let secs = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_secs());
-            mtime == (secs & 0xFFFF_FFFF) as u32
-                && source_size == (source.len() as u64 & 0xFFFF_FFFF) as u32
+            source_mtime(source_path) == Some(mtime) && source_size == source_size_field(source)
         }
         PycValidation::Hash { source_hash } => {
             header.flags & PycHeader::FLAG_CHECK_SOURCE == 0
@@ -101,11 +92,9 @@ fn compile_module(vm: &mut Vm, source: &[u8], path: &Path) -> PyResult<Obj> {
     let code = crate::compile::compile(vm, crate::compile::Source::Bytes(source), &filename, opts)?;
     if !dont_write_bytecode(vm)
         && let Some(mtime) = source_mtime(path)
+        && let Ok(data) = vm.write_pyc_timestamp(&code, mtime, source_size_field(source))
     {
-        let size = (source.len() as u64 & 0xFFFF_FFFF) as u32;
-        if let Ok(data) = vm.write_pyc_timestamp(&code, mtime, size) {
-            write_atomic(&super::finder::cache_from_source(path), &data);
-        }
+        write_atomic(&super::finder::cache_from_source(path), &data);
     }
     Ok(code)
 }
@@ -121,6 +110,12 @@ fn source_mtime(path: &Path) -> Option<u32> {
     let t = std::fs::metadata(path).ok()?.modified().ok()?;
     let secs = t.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
     Some((secs & 0xFFFF_FFFF) as u32)
+}
+
+/// The source's size as a timestamp-based `.pyc` records it: truncated to
+/// 32 bits.
+fn source_size_field(source: &[u8]) -> u32 {
+    (source.len() as u64 & 0xFFFF_FFFF) as u32
 }
 
 /// `_write_atomic`: a temporary file renamed over the target, so that a

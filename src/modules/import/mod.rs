@@ -142,18 +142,8 @@ impl Vm {
                 return Ok(m);
             }
             let pm = self.gcd_import(parent)?;
-            let path_key = self.intern("__path__");
-            match self.getattr_opt(&pm, &path_key)? {
-                Some(p) => {
-                    let entries = self.collect(&p)?;
-                    search = Some(
-                        entries
-                            .iter()
-                            .filter(|e| is_str(e))
-                            .map(|e| str_value(e).to_string())
-                            .collect(),
-                    );
-                }
+            match self.package_search_path(&pm)? {
+                Some(p) => search = Some(p),
                 None => {
                     let e = self.new_exception_msg(
                         &MODULE_NOT_FOUND_ERROR,
@@ -192,11 +182,26 @@ impl Vm {
         Ok(module)
     }
 
-    /// `sys.path` as strings (entries that are not strings are skipped, as
-    /// `PathFinder` does).
+    /// `sys.path` as strings.
     fn sys_path(&mut self) -> PyResult<Vec<String>> {
         let p = self.sys_attr("path")?;
-        let entries = self.collect(&p)?;
+        self.path_entries(&p)
+    }
+
+    /// A package's `__path__` as strings, or None for a module that is not
+    /// a package.
+    fn package_search_path(&mut self, package: &Obj) -> PyResult<Option<Vec<String>>> {
+        let key = self.intern("__path__");
+        match self.getattr_opt(package, &key)? {
+            Some(p) => self.path_entries(&p).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The entries of a search path (entries that are not strings are
+    /// skipped, as `PathFinder` does).
+    fn path_entries(&mut self, path: &Obj) -> PyResult<Vec<String>> {
+        let entries = self.collect(path)?;
         Ok(entries
             .iter()
             .filter(|e| is_str(e))
@@ -459,16 +464,8 @@ impl Vm {
         if let Some(parent) = &parent {
             match self.gcd_import(parent) {
                 Ok(pm) => {
-                    let path_key = self.intern("__path__");
-                    if let Some(p) = self.getattr_opt(&pm, &path_key)? {
-                        let entries = self.collect(&p)?;
-                        search = Some(
-                            entries
-                                .iter()
-                                .filter(|e| is_str(e))
-                                .map(|e| str_value(e).to_string())
-                                .collect::<Vec<_>>(),
-                        );
+                    if let Some(p) = self.package_search_path(&pm)? {
+                        search = Some(p);
                     } else {
                         return Ok(Err(MainModuleError(format!(
                             "Error while finding module specification for '{name}' (ModuleNotFoundError: __path__ attribute not found on '{parent}' while trying to find '{name}')"
