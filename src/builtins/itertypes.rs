@@ -30,6 +30,7 @@ pub static ENUMERATE_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<EnumerateObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(enumerate_traverse, None)
 .flags(flags::BASETYPE)
 .doc("Return an enumerate object.\n\n  iterable\n    an object supporting iteration\n\nThe enumerate object yields pairs containing a count (from start, which\ndefaults to zero) and a value yielded by the iterable argument.\n\nenumerate is useful for obtaining an indexed list:\n    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...")
 .iter(object_type::self_iter)
@@ -111,6 +112,7 @@ pub static REVERSED_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<ReversedObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(reversed_traverse, Some(reversed_clear))
 .flags(flags::BASETYPE)
 .doc("Return a reverse iterator over the values of the given sequence.")
 .iter(object_type::self_iter)
@@ -197,6 +199,7 @@ crate::py_layout!(ZipObject, ZIP_TYPE);
 pub static ZIP_TYPE: TypeObject =
     TypeObject::new_static("zip", &ZIP_TYPE, TypeIndex::Zip as u16, dealloc_box_trashcan::<ZipObject>)
         .base(&object_type::OBJECT_TYPE)
+.gc(zip_traverse, None)
         .flags(flags::BASETYPE)
         .doc("The zip object yields n-length tuples, where n is the number of iterables\npassed as positional arguments to zip().  The i-th element in every tuple\ncomes from the i-th iterable argument to zip().  This continues until the\nshortest argument is exhausted.\n\nIf strict is true and one of the arguments is exhausted before the others,\nraise a ValueError.\n\n   >>> list(zip('abcdefg', range(3), range(4)))\n   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]")
         .iter(object_type::self_iter)
@@ -303,6 +306,7 @@ crate::py_layout!(MapObject, MAP_TYPE);
 pub static MAP_TYPE: TypeObject =
     TypeObject::new_static("map", &MAP_TYPE, TypeIndex::Map as u16, dealloc_box_trashcan::<MapObject>)
         .base(&object_type::OBJECT_TYPE)
+.gc(map_traverse, None)
         .flags(flags::BASETYPE)
         .doc("Make an iterator that computes the function using arguments from\neach of the iterables.  Stops when the shortest iterable is exhausted.\n\nIf strict is true and one of the arguments is exhausted before the others,\nraise a ValueError.")
         .iter(object_type::self_iter)
@@ -348,6 +352,7 @@ crate::py_layout!(FilterObject, FILTER_TYPE);
 pub static FILTER_TYPE: TypeObject =
     TypeObject::new_static("filter", &FILTER_TYPE, TypeIndex::Filter as u16, dealloc_box_trashcan::<FilterObject>)
         .base(&object_type::OBJECT_TYPE)
+.gc(filter_traverse, None)
         .flags(flags::BASETYPE)
         .doc("Return an iterator yielding those items of iterable for which function(item)\nis true. If function is None, return the items that are true.")
         .iter(object_type::self_iter)
@@ -381,3 +386,10 @@ fn filter_next(vm: &mut Vm, o: &Obj) -> PyResult<Option<Obj>> {
     }
     Ok(None)
 }
+
+crate::gc_traverse!(enumerate_traverse, EnumerateObject, [iter]);
+crate::gc_traverse!(reversed_traverse, ReversedObject, [seq]);
+crate::gc_clear!(reversed_clear, ReversedObject, [seq]);
+crate::gc_traverse!(zip_traverse, ZipObject, [iters]);
+crate::gc_traverse!(map_traverse, MapObject, [func, iters]);
+crate::gc_traverse!(filter_traverse, FilterObject, [func, iter]);

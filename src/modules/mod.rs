@@ -1,6 +1,7 @@
 //! Native (Rust) modules, registered in one table, and the import system
 //! (`import`).
 
+pub mod gc;
 pub mod import;
 pub mod io;
 pub mod sys;
@@ -19,6 +20,10 @@ pub static NATIVE_MODULES: &[NativeModule] = &[
     NativeModule {
         name: "sys",
         init: sys::make_module,
+    },
+    NativeModule {
+        name: "gc",
+        init: gc::make_module,
     },
     NativeModule {
         name: "builtins",

@@ -101,7 +101,8 @@ pub static ASYNC_GEN_WRAPPED_VALUE_TYPE: TypeObject = TypeObject::new_static(
     TypeIndex::AsyncGenWrappedValue as u16,
     dealloc_box::<WrappedValue>,
 )
-.base(&object_type::OBJECT_TYPE);
+.base(&object_type::OBJECT_TYPE)
+.gc(wrapped_value_traverse, None);
 
 /// INTRINSIC_ASYNC_GEN_WRAP.
 pub fn wrap_value(v: Obj) -> Obj {
@@ -167,6 +168,7 @@ pub static ASYNC_GEN_ASEND_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<ASend>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(asend_traverse, None)
 .iter(object_type::self_iter)
 .iternext(asend_iternext)
 .methods(ASEND_METHODS);
@@ -189,6 +191,7 @@ pub static ASYNC_GEN_ATHROW_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<AThrow>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(athrow_traverse, None)
 .iter(object_type::self_iter)
 .iternext(athrow_iternext)
 .methods(ATHROW_METHODS);
@@ -450,3 +453,7 @@ pub static ASYNC_GEN_METHODS: &[MethodDef] = &[
     MethodDef::new("athrow", agen_athrow),
     MethodDef::new("aclose", agen_aclose),
 ];
+
+crate::gc_traverse!(wrapped_value_traverse, WrappedValue, [value]);
+crate::gc_traverse!(asend_traverse, ASend, [gen_, sendval]);
+crate::gc_traverse!(athrow_traverse, AThrow, [gen_, exc]);

@@ -21,6 +21,7 @@ pub static CELL_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<CellObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(cell_traverse, Some(cell_clear))
 .repr(cell_repr)
 .richcompare(cell_richcompare)
 .getsets(CELL_GETSETS);
@@ -81,3 +82,17 @@ static CELL_GETSETS: &[GetSetDef] = &[GetSetDef::getset(
     get_contents,
     set_contents,
 )];
+
+/// `cell_traverse`.
+fn cell_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(c) = o.downcast::<CellObject>() {
+        c.contents.visit(visit);
+    }
+}
+
+/// `cell_clear`.
+fn cell_clear(o: &Obj) {
+    if let Some(c) = o.downcast::<CellObject>() {
+        drop(c.contents.take());
+    }
+}

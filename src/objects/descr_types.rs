@@ -28,6 +28,7 @@ pub static STATICMETHOD_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<WrappedCallable>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(wrapped_traverse, Some(wrapped_clear))
 .flags(flags::BASETYPE)
 .doc("Convert a function to be a static method.")
 .repr(staticmethod_repr)
@@ -45,6 +46,7 @@ pub static CLASSMETHOD_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<WrappedCallable>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(wrapped_traverse, Some(wrapped_clear))
 .flags(flags::BASETYPE)
 .doc("Convert a function to be a class method.")
 .repr(classmethod_repr)
@@ -201,6 +203,7 @@ pub static PROPERTY_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<PropertyObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(property_traverse, Some(property_clear))
 .flags(flags::BASETYPE)
 .doc("Property attribute.\n\n  fget\n    function to be used for getting an attribute value\n  fset\n    function to be used for setting an attribute value\n  fdel\n    function to be used for del'ing an attribute\n  doc\n    docstring\n\nTypical use is to define a managed attribute x:\n\nclass C(object):\n    def getx(self): return self._x\n    def setx(self, value): self._x = value\n    def delx(self): del self._x\n    x = property(getx, setx, delx, \"I'm the 'x' property.\")\n\nDecorators make defining new properties or modifying existing ones easy:\n\nclass C(object):\n    @property\n    def x(self):\n        \"I am the 'x' property.\"\n        return self._x\n    @x.setter\n    def x(self, value):\n        self._x = value\n    @x.deleter\n    def x(self):\n        del self._x")
 .descr_get(property_get)
@@ -415,3 +418,17 @@ static PROPERTY_GETSETS: &[GetSetDef] = &[
     GetSetDef::getset("__name__", get_name, set_name),
     GetSetDef::getter("__isabstractmethod__", get_prop_isabstract),
 ];
+
+crate::gc_traverse!(wrapped_traverse, WrappedCallable, [callable, dict]);
+crate::gc_clear!(wrapped_clear, WrappedCallable, [callable, dict]);
+
+crate::gc_traverse!(
+    property_traverse,
+    PropertyObject,
+    [fget, fset, fdel, doc, name]
+);
+crate::gc_clear!(
+    property_clear,
+    PropertyObject,
+    [fget, fset, fdel, doc, name]
+);

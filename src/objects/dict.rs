@@ -31,6 +31,7 @@ crate::py_layout!(DictObject, DICT_TYPE);
 pub static DICT_TYPE: TypeObject =
     TypeObject::new_static("dict", &DICT_TYPE, TypeIndex::Dict as u16, dealloc_box_trashcan::<DictObject>)
         .base(&object_type::OBJECT_TYPE)
+        .gc(dict_traverse, Some(dict_clear_refs))
         .flags(flags::BASETYPE | flags::DICT_SUBCLASS | flags::MAPPING | flags::MATCH_SELF)
         .doc("dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)")
         .repr(methods::dict_repr)
@@ -267,4 +268,30 @@ pub fn dict_subtype(cls: &Obj) -> Option<&TypeObject> {
 /// True / False objects, for methods returning a bool.
 pub fn py_bool(b: bool) -> Obj {
     bool_::new_bool(b)
+}
+
+/// `dict_traverse`: each value, then its key unless it is a `str` (which
+/// the collector never tracks; CPython's str-keyed tables skip them too).
+fn dict_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(d) = o.downcast::<DictObject>()
+        && let Ok(t) = d.table.try_borrow()
+    {
+        for e in t.iter() {
+            visit(&e.value);
+            if !std::ptr::eq(e.key.class(), &crate::objects::str::STR_TYPE) {
+                visit(&e.key);
+            }
+        }
+    }
+}
+
+/// `dict_tp_clear`: empties the dict.
+fn dict_clear_refs(o: &Obj) {
+    if let Some(d) = o.downcast::<DictObject>()
+        && let Ok(mut t) = d.table.try_borrow_mut()
+    {
+        let old = t.take_all();
+        drop(t);
+        drop(old);
+    }
 }

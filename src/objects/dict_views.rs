@@ -34,6 +34,7 @@ macro_rules! view_type {
             dealloc_box::<DictViewObject>,
         )
         .base(&object_type::OBJECT_TYPE)
+        .gc(view_traverse, None)
         .repr(view_repr)
         .len(view_len)
         .iter(view_iter)
@@ -252,6 +253,7 @@ macro_rules! iter_type {
             dealloc_box::<DictIterObject>,
         )
         .base(&object_type::OBJECT_TYPE)
+        .gc(dict_iter_traverse, None)
         .iter(object_type::self_iter)
         .iternext(dict_iter_next)
         .methods(&[]);
@@ -370,3 +372,6 @@ pub fn is_setlike_view(o: &Obj) -> bool {
     o.downcast::<DictViewObject>()
         .is_some_and(|v| v.kind != ViewKind::Values)
 }
+
+crate::gc_traverse!(view_traverse, DictViewObject, [dict]);
+crate::gc_traverse!(dict_iter_traverse, DictIterObject, [dict]);

@@ -46,6 +46,37 @@ pub const fn exception_slots(t: TypeObject) -> TypeObject {
         .new_fn(exc_new)
         .init(exc_init)
         .instance_dict(exc_instance_dict)
+        .gc(exc_traverse, Some(exc_clear))
+}
+
+impl BaseExceptionObject {
+    /// Every reference an exception owns (`BaseException_traverse` and the
+    /// subclasses' own fields).
+    fn cells(&self) -> impl Iterator<Item = &ObjCell> {
+        [
+            &self.dict,
+            &self.args,
+            &self.traceback,
+            &self.context,
+            &self.cause,
+        ]
+        .into_iter()
+        .chain(self.fields.iter())
+    }
+}
+
+/// `BaseException_traverse`.
+fn exc_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(e) = o.downcast::<BaseExceptionObject>() {
+        e.cells().for_each(|c| c.visit(visit));
+    }
+}
+
+/// `BaseException_clear`.
+fn exc_clear(o: &Obj) {
+    if let Some(e) = o.downcast::<BaseExceptionObject>() {
+        e.cells().for_each(|c| drop(c.take()));
+    }
 }
 
 macro_rules! exception_types {

@@ -76,6 +76,20 @@ pub unsafe fn gen_dealloc(p: *mut ObjHeader) {
     }
 }
 
+/// Whether `o` has a finalizer that has not run yet (CPython's test of
+/// `tp_finalize` and `_PyGC_FINALIZED` in `finalize_garbage`).
+pub fn needs_finalizer(o: &Obj) -> bool {
+    if let Some(h) = o.class().heap_data() {
+        return h.has_finalizer.get() && !FINALIZED.with(|f| f.borrow().contains(&o.addr()));
+    }
+    crate::objects::generator::gen_obj(o).is_some_and(crate::objects::generator::needs_close)
+}
+
+/// Whether `o`'s `__del__` has run (`gc.is_finalized`).
+pub fn is_finalized(o: &Obj) -> bool {
+    !o.is_small_int() && FINALIZED.with(|f| f.borrow().contains(&o.addr()))
+}
+
 /// Puts an object whose count reached zero in the queue, which takes over
 /// its last reference.
 #[cold]
@@ -124,7 +138,9 @@ impl Vm {
         DRAINING.with(|d| d.set(false));
     }
 
-    fn finalize_one(&mut self, o: &Obj) {
+    /// Runs `o`'s finalizer (a class's `__del__`, or closing a suspended
+    /// generator), reporting an error as unraisable.
+    pub(crate) fn finalize_one(&mut self, o: &Obj) {
         if o.class().heap_data().is_some() {
             FINALIZED.with(|f| f.borrow_mut().insert(o.addr()));
             let key = self.intern("__del__");
@@ -169,16 +185,40 @@ impl Vm {
         self.flush_std_streams();
     }
 
-    /// Clears `__main__`'s globals in insertion order, as CPython's
-    /// shutdown does, and runs the finalizers that frees.
+    /// Ends the program's objects' lives as CPython's shutdown does.
+    ///
+    /// CPython removes `__main__` from `sys.modules` and collects: the
+    /// module, its dict, its classes and functions then form one cycle of
+    /// garbage, so every object only `__main__` keeps alive has its
+    /// finalizer run, in the collector's order, with the globals still
+    /// intact. Classes are immortal here, so that pass is
+    /// [`Vm::gc_finalize_for_exit`], which discounts the references the
+    /// interpreter's class dicts hold. Then `__main__`'s globals are
+    /// cleared in insertion order and a last collection frees the cycles.
     pub fn finalize_main_module(&mut self) {
         let key = self.intern("__main__");
         let modules = self.modules.clone();
-        let Some(m) = crate::objects::dict::dict_obj(&modules).get_str(&key) else {
-            self.run_finalizers();
-            return;
-        };
-        if let Some(d) = crate::objects::module::module_dict(&m).cloned() {
+        let main = crate::objects::dict::dict_obj(&modules).get_str(&key);
+        if let Some(m) = &main {
+            // Only a module the program did not replace in sys.modules.
+            if crate::objects::module::module_dict(m).is_some() {
+                let _ = crate::objects::dict::dict_obj(&modules).remove(self, &key);
+                self.gc_finalize_for_exit(m);
+                crate::objects::dict::dict_obj(&modules).set_str(key, m.clone());
+            }
+        }
+        self.gc_collect(crate::objects::gc::NUM_GENERATIONS - 1);
+        if let Some(m) = main {
+            self.clear_module_globals(&m);
+        }
+        self.run_finalizers();
+        self.gc_collect(crate::objects::gc::NUM_GENERATIONS - 1);
+    }
+
+    /// Sets each global of `m` but `__builtins__` to None, in insertion
+    /// order, running the finalizers that frees as it goes.
+    fn clear_module_globals(&mut self, m: &Obj) {
+        if let Some(d) = crate::objects::module::module_dict(m).cloned() {
             let dd = crate::objects::dict::dict_obj(&d);
             let builtins = self.ids.__builtins__.clone();
             for k in dd.keys() {
@@ -193,6 +233,5 @@ impl Vm {
                 }
             }
         }
-        self.run_finalizers();
     }
 }

@@ -41,6 +41,7 @@ pub static FUNCTION_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<FunctionObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(func_traverse, Some(func_clear))
 .flags(flags::METHOD_DESCRIPTOR | flags::HAVE_VECTORCALL)
 .repr(function_repr)
 .call(crate::vm::call::call_function_slot)
@@ -303,6 +304,7 @@ pub static METHOD_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<MethodObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(method_traverse, None)
 .flags(flags::HAVE_VECTORCALL)
 .repr(method_repr)
 .hash(method_hash)
@@ -382,3 +384,49 @@ static METHOD_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__func__", get_func),
     GetSetDef::getter("__self__", get_self),
 ];
+
+impl FunctionObject {
+    /// The fields `func_clear` empties (code, name and qualname are kept,
+    /// as CPython keeps them, so a cleared function is still printable).
+    fn clearable(&self) -> [&ObjCell; 9] {
+        [
+            &self.defaults,
+            &self.kwdefaults,
+            &self.closure,
+            &self.doc,
+            &self.dict,
+            &self.module,
+            &self.annotations,
+            &self.annotate,
+            &self.type_params,
+        ]
+    }
+}
+
+/// `func_traverse`.
+fn func_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(f) = o.downcast::<FunctionObject>() {
+        f.code.visit(visit);
+        visit(&f.globals);
+        visit(&f.builtins);
+        f.name.visit(visit);
+        f.qualname.visit(visit);
+        f.clearable().iter().for_each(|c| c.visit(visit));
+    }
+}
+
+/// `func_clear`. The globals stay: they are a plain field here, and a
+/// cycle through them is broken at the globals dict.
+fn func_clear(o: &Obj) {
+    if let Some(f) = o.downcast::<FunctionObject>() {
+        f.clearable().iter().for_each(|c| drop(c.take()));
+    }
+}
+
+/// `method_traverse`. Bound methods are immutable; no `tp_clear`.
+fn method_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(m) = o.downcast::<MethodObject>() {
+        visit(&m.func);
+        visit(&m.self_);
+    }
+}

@@ -82,6 +82,7 @@ pub static GENERATOR_TYPE: TypeObject = TypeObject::new_static(
     crate::objects::finalize::gen_dealloc,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(gen_traverse, None)
 .repr(gen_repr)
 .iter(object_type::self_iter)
 .iternext(gen_iternext)
@@ -95,6 +96,7 @@ pub static COROUTINE_TYPE: TypeObject = TypeObject::new_static(
     crate::objects::finalize::gen_dealloc,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(gen_traverse, None)
 .repr(gen_repr)
 .methods(GEN_METHODS)
 .getsets(CORO_GETSETS);
@@ -106,6 +108,7 @@ pub static ASYNC_GENERATOR_TYPE: TypeObject = TypeObject::new_static(
     crate::objects::finalize::gen_dealloc,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(gen_traverse, None)
 .repr(gen_repr)
 .methods(crate::objects::async_gen::ASYNC_GEN_METHODS)
 .getsets(ASYNC_GEN_GETSETS);
@@ -494,3 +497,19 @@ static ASYNC_GEN_GETSETS: &[GetSetDef] = &[
     GetSetDef::getset("__name__", get_name, set_name),
     GetSetDef::getset("__qualname__", get_qualname, set_qualname),
 ];
+
+/// `gen_traverse` (for coroutines and async generators too): the frame of
+/// one that is not running, its names and the exception it is handling.
+/// A running one is a root, as in CPython. No `tp_clear`: a suspended
+/// generator in a cycle is closed by its finalizer, which clears its frame.
+pub(crate) fn gen_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    let Some(g) = gen_obj(o) else { return };
+    if g.state.get() != GenState::Executing {
+        // SAFETY: the generator is not running, so neither is its frame.
+        unsafe { g.frame.visit_refs(visit) };
+    }
+    visit(&g.code);
+    g.name.visit(visit);
+    g.qualname.visit(visit);
+    g.exc_state.visit(visit);
+}

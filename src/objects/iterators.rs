@@ -33,6 +33,7 @@ macro_rules! seq_iter_type {
             dealloc_box::<SeqIterObject>,
         )
         .base(&object_type::OBJECT_TYPE)
+        .gc(seq_iter_traverse, Some(seq_iter_clear))
         .iter(object_type::self_iter)
         .iternext($next)
         .methods(SEQ_ITER_METHODS);
@@ -169,6 +170,7 @@ pub static LIST_REVERSEITERATOR_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<ReverseSeqIterObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(reverse_iter_traverse, Some(reverse_iter_clear))
 .iter(object_type::self_iter)
 .iternext(reverse_iter_next);
 
@@ -284,6 +286,7 @@ pub static CALLABLE_ITERATOR_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<CallIterObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(call_iter_traverse, Some(call_iter_clear))
 .iter(object_type::self_iter)
 .iternext(call_iter_next);
 
@@ -325,3 +328,12 @@ pub fn is_list_or_tuple_iter(o: &Obj) -> bool {
     let t = o.class();
     std::ptr::eq(t, &LIST_ITERATOR_TYPE) || std::ptr::eq(t, &TUPLE_ITERATOR_TYPE)
 }
+
+crate::gc_traverse!(reverse_iter_traverse, ReverseSeqIterObject, [seq]);
+crate::gc_clear!(reverse_iter_clear, ReverseSeqIterObject, [seq]);
+
+crate::gc_traverse!(call_iter_traverse, CallIterObject, [callable, sentinel]);
+crate::gc_clear!(call_iter_clear, CallIterObject, [callable]);
+
+crate::gc_traverse!(seq_iter_traverse, SeqIterObject, [seq]);
+crate::gc_clear!(seq_iter_clear, SeqIterObject, [seq]);

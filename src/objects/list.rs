@@ -27,6 +27,7 @@ crate::py_layout!(ListObject, LIST_TYPE);
 pub static LIST_TYPE: TypeObject =
     TypeObject::new_static("list", &LIST_TYPE, TypeIndex::List as u16, dealloc_box_trashcan::<ListObject>)
         .base(&object_type::OBJECT_TYPE)
+        .gc(list_traverse, Some(list_clear_refs))
         .flags(flags::BASETYPE | flags::LIST_SUBCLASS | flags::SEQUENCE | flags::MATCH_SELF)
         .doc("Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.")
         .repr(list_repr)
@@ -536,4 +537,25 @@ static LIST_METHODS: &[MethodDef] = &[
 /// `sorted(iterable, /, *, key=None, reverse=False)` builds on this.
 pub fn sort_list(vm: &mut Vm, l: &Obj, key: Option<&Obj>, reverse: bool) -> PyResult<()> {
     sort::sort_list(vm, l, key, reverse)
+}
+
+/// `list_traverse` (last item first, as CPython). A list borrowed for mutation is skipped (a missed
+/// reference only makes the collector more careful).
+fn list_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(l) = o.downcast::<ListObject>()
+        && let Ok(items) = l.items.try_borrow()
+    {
+        items.iter().rev().for_each(visit);
+    }
+}
+
+/// `list_clear` as `tp_clear`: the items are dropped after the borrow ends.
+fn list_clear_refs(o: &Obj) {
+    if let Some(l) = o.downcast::<ListObject>()
+        && let Ok(mut items) = l.items.try_borrow_mut()
+    {
+        let old = std::mem::take(&mut *items);
+        drop(items);
+        drop_reversed(old);
+    }
 }

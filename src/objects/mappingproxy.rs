@@ -21,6 +21,7 @@ pub static MAPPINGPROXY_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<MappingProxyObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(mappingproxy_traverse, None)
 .flags(crate::objects::typeobject::flags::MAPPING)
 .repr(proxy_repr)
 .str(proxy_str)
@@ -96,3 +97,5 @@ static PROXY_METHODS: &[MethodDef] = &[
     MethodDef::new("get", p_get),
     MethodDef::new("copy", p_copy),
 ];
+
+crate::gc_traverse!(mappingproxy_traverse, MappingProxyObject, [mapping]);

@@ -1,12 +1,13 @@
 //! The object model: CPython-shaped objects with a `#[repr(C)]` header and
 //! types with slot tables.
 //!
-//! The unsafe core is `header.rs`, `obj.rs`, `trashcan.rs` and the tuple's
-//! inline storage; everything else is safe Rust over the `Obj` handle.
+//! The unsafe core is `header.rs`, `obj.rs`, `trashcan.rs`, the cycle
+//! collector's lists (`gc/`) and the tuple's inline storage; everything else is safe Rust over the `Obj` handle.
 //! `protocol/` holds the generic operations (a port of `Objects/abstract.c`
 //! and `Objects/object.c`) as methods on `Vm`.
 
 pub mod error;
+pub mod gc;
 pub mod header;
 pub mod obj;
 pub mod registry;

@@ -22,6 +22,7 @@ pub static MODULE_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<ModuleObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(module_traverse, None)
 .flags(flags::BASETYPE)
 .repr(module_repr)
 .getattro(module_getattro)
@@ -225,4 +226,12 @@ fn module_instance_dict(_: &mut Vm, o: &Obj) -> Obj {
         .expect("module dict")
         .dict
         .clone()
+}
+
+/// `module_traverse`: the module's dict. No `tp_clear`: the dict is a
+/// plain field, and a cycle through a module is broken at its dict.
+fn module_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(m) = o.downcast::<ModuleObject>() {
+        visit(&m.dict);
+    }
 }

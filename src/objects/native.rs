@@ -30,6 +30,7 @@ pub static BUILTIN_FUNCTION_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<BuiltinFunctionObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(builtin_traverse, None)
 .flags(flags::HAVE_VECTORCALL)
 .repr(builtin_repr)
 .hash(builtin_hash)
@@ -358,3 +359,5 @@ pub fn callable_name(o: &Obj) -> String {
     }
     o.class().name().into_owned()
 }
+
+crate::gc_traverse!(builtin_traverse, BuiltinFunctionObject, [bound]);

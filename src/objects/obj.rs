@@ -185,21 +185,24 @@ impl Obj {
     /// Moves `value` to the heap and returns the owning reference.
     /// `value`'s header must have been made with [`ObjHeader::new`].
     ///
-    /// Instances of classes defined in Python get the words their type
-    /// asks for (`TypeObject::tp_prefix`: the instance `__dict__` and the
-    /// `__slots__` values) just before the header, empty, as CPython 3.12+
-    /// keeps a managed dict before `PyObject`; so any builtin layout can be
-    /// subclassed without knowing where its own fields end.
+    /// Some objects get words before the header (see [`object_layout`]):
+    /// instances of classes defined in Python get the words their type asks
+    /// for (`TypeObject::tp_prefix`: the instance `__dict__` and the
+    /// `__slots__` values), empty, as CPython 3.12+ keeps a managed dict
+    /// before `PyObject`, so any builtin layout can be subclassed without
+    /// knowing where its own fields end; and objects of collectable types
+    /// (those with a `tp_traverse`) get the cycle collector's link right
+    /// before the header, and are tracked from here on.
     #[inline]
     pub fn alloc<T: PyLayout>(value: T) -> Obj {
         // SAFETY: `T` starts with a header whose type pointer was just set
         // to a live type.
-        let prefix = unsafe {
+        let ty = unsafe {
             let h = &*(&value as *const T as *const ObjHeader);
-            (*h.ob_type()).tp_prefix
+            &*h.ob_type()
         };
-        if prefix != 0 {
-            return alloc_with_prefix(value, prefix);
+        if ty.tp_prefix != 0 || ty.tp_traverse.is_some() {
+            return alloc_prefixed(value, ty);
         }
         let p = Box::into_raw(Box::new(value));
         // SAFETY: a Box pointer is non-null, and `PyLayout` guarantees an
@@ -278,10 +281,12 @@ impl Obj {
         if i == 0 || i > prefix {
             return None;
         }
-        // SAFETY: `Obj::alloc` put `prefix` zeroed `ObjCell`s right before
-        // the header of every instance of a type with that prefix, and they
-        // live as long as the object.
-        Some(unsafe { &*(h as *const ObjHeader as *const ObjCell).sub(i) })
+        // SAFETY: `Obj::alloc` put `prefix` zeroed `ObjCell`s before the
+        // header (and the collector's link, for collectable types), and
+        // they live as long as the object.
+        Some(unsafe {
+            &*(h as *const ObjHeader as *const ObjCell).sub(i + gc_words(&*h.ob_type()))
+        })
     }
 
     /// Changes the type of a (mortal) object; see `ObjHeader::set_ob_type`.
@@ -334,30 +339,44 @@ pub unsafe fn dealloc_box<T: PyLayout>(p: *mut ObjHeader) {
     // SAFETY: guaranteed by the caller; the type (static, or an immortal
     // heap type) is still readable and says how the object was allocated.
     unsafe {
-        let prefix = (*(*p).ob_type()).tp_prefix;
-        if prefix == 0 {
+        let ty = &*(*p).ob_type();
+        if ty.tp_prefix == 0 && ty.tp_traverse.is_none() {
             drop(Box::from_raw(p as *mut T));
         } else {
-            let (start, layout) = clear_prefix(p, prefix, std::alloc::Layout::new::<T>());
+            let (start, layout) = release_prefix(p, std::alloc::Layout::new::<T>());
             std::ptr::drop_in_place(p as *mut T);
             std::alloc::dealloc(start, layout);
         }
     }
 }
 
-/// The allocation of an object with `prefix` words before a body laid out
-/// as `body`: the whole layout and the body's offset in it.
-pub fn prefixed_layout(prefix: usize, body: std::alloc::Layout) -> (std::alloc::Layout, usize) {
-    let words = std::alloc::Layout::array::<usize>(prefix).expect("prefix fits in memory");
+/// Words of the collector's link before an object of type `ty`.
+#[inline(always)]
+pub fn gc_words(ty: &TypeObject) -> usize {
+    if ty.tp_traverse.is_some() {
+        crate::objects::gc::GC_HEAD_WORDS
+    } else {
+        0
+    }
+}
+
+/// The allocation of an object of type `ty` whose body is laid out as
+/// `body`: the whole layout and the body's offset in it. Before the body
+/// come `ty.tp_prefix` object cells, then, for collectable types, the
+/// collector's link.
+pub fn object_layout(ty: &TypeObject, body: std::alloc::Layout) -> (std::alloc::Layout, usize) {
+    let pre = ty.tp_prefix + gc_words(ty);
+    let words = std::alloc::Layout::array::<usize>(pre).expect("prefix fits in memory");
     let (layout, offset) = words.extend(body).expect("object fits in memory");
-    debug_assert_eq!(offset, prefix * size_of::<usize>());
+    debug_assert_eq!(offset, pre * size_of::<usize>());
     (layout.pad_to_align(), offset)
 }
 
-/// Allocates `value` after `prefix` empty words (see [`Obj::alloc`]).
+/// Allocates `value`, of type `ty`, after its prefix words and link (see
+/// [`Obj::alloc`]).
 #[cold]
-fn alloc_with_prefix<T: PyLayout>(value: T, prefix: usize) -> Obj {
-    let (layout, offset) = prefixed_layout(prefix, std::alloc::Layout::new::<T>());
+fn alloc_prefixed<T: PyLayout>(value: T, ty: &TypeObject) -> Obj {
+    let (layout, offset) = object_layout(ty, std::alloc::Layout::new::<T>());
     // SAFETY: the layout is non-empty; the prefix words are zeroed (empty
     // `ObjCell`s) and the body written before the pointer escapes.
     unsafe {
@@ -367,26 +386,46 @@ fn alloc_with_prefix<T: PyLayout>(value: T, prefix: usize) -> Obj {
         }
         let body = start.add(offset) as *mut T;
         std::ptr::write(body, value);
+        track_new(body as *const ObjHeader, ty);
         Obj::from_raw_owned(body as *const ObjHeader)
     }
 }
 
-/// Empties the prefix words of a dying object (dropping the references
-/// they hold) and returns where its allocation starts and its layout.
+/// Starts tracking a newly allocated object of a collectable type.
 ///
 /// # Safety
-/// `p` is an unreachable object allocated with `prefix` words before it and
-/// a body of layout `body`.
-pub unsafe fn clear_prefix(
+/// `p` was just allocated with [`object_layout`] for `ty`, with its link
+/// zeroed.
+#[inline]
+pub unsafe fn track_new(p: *const ObjHeader, ty: &TypeObject) {
+    if ty.tp_traverse.is_some() {
+        // SAFETY: guaranteed by the caller: the link sits right before the
+        // header and the object stays at this address until freed.
+        unsafe { crate::objects::gc::track((p as *const crate::objects::gc::GcHead).sub(1)) }
+    }
+}
+
+/// Stops tracking a dying object, empties its prefix words (dropping the
+/// references they hold) and returns where its allocation starts and its
+/// layout.
+///
+/// # Safety
+/// `p` is an unreachable object allocated with [`object_layout`] for its
+/// current type and a body of layout `body`.
+pub unsafe fn release_prefix(
     p: *mut ObjHeader,
-    prefix: usize,
     body: std::alloc::Layout,
 ) -> (*mut u8, std::alloc::Layout) {
-    let (layout, offset) = prefixed_layout(prefix, body);
-    // SAFETY: guaranteed by the caller: the prefix words are `ObjCell`s.
+    // SAFETY: guaranteed by the caller: the prefix words are `ObjCell`s,
+    // followed by the link of a collectable type.
     unsafe {
+        let ty = &*(*p).ob_type();
+        if ty.tp_traverse.is_some() {
+            crate::objects::gc::untrack((p as *const crate::objects::gc::GcHead).sub(1));
+        }
+        let (layout, offset) = object_layout(ty, body);
         let start = (p as *mut u8).sub(offset);
-        for i in 0..prefix {
+        for i in 0..ty.tp_prefix {
             let cell = &*(start as *const ObjCell).add(i);
             drop(cell.take());
         }
@@ -482,6 +521,16 @@ impl ObjCell {
     /// Replaces the value and returns the old one.
     pub fn replace(&self, v: Option<Obj>) -> Option<Obj> {
         self.0.replace(v)
+    }
+
+    /// Shows the current value, if any, to `visit` without taking a new
+    /// reference (what a `tp_traverse` does with a field).
+    pub fn visit(&self, visit: &mut dyn FnMut(&Obj)) {
+        let v = self.0.take();
+        if let Some(o) = &v {
+            visit(o);
+        }
+        self.0.set(v);
     }
 
     /// Whether the current value is `other` (identity).

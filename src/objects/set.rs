@@ -34,6 +34,7 @@ pub static SET_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<SetObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(set_traverse, Some(set_clear_refs))
 .flags(flags::BASETYPE | flags::MATCH_SELF)
 .doc("Build an unordered collection of unique elements.")
 .repr(methods::set_repr)
@@ -61,6 +62,7 @@ pub static FROZENSET_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<SetObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(set_traverse, Some(set_clear_refs))
 .flags(flags::BASETYPE | flags::MATCH_SELF)
 .doc("Build an immutable unordered collection of unique elements.")
 .repr(methods::set_repr)
@@ -333,4 +335,30 @@ pub fn result_type(o: &Obj) -> &'static TypeObject {
 /// The class object of `cls` if it is a type.
 pub fn class_of(cls: &Obj) -> Option<&TypeObject> {
     as_type(cls)
+}
+
+/// `set_traverse`: every element.
+fn set_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(s) = o.downcast::<SetObject>()
+        && let Ok(t) = s.table.try_borrow()
+    {
+        for slot in &t.slots {
+            if let table::Slot::Active { key, .. } = slot {
+                visit(key);
+            }
+        }
+    }
+}
+
+/// `set_clear_internal` as `tp_clear`.
+fn set_clear_refs(o: &Obj) {
+    if let Some(s) = o.downcast::<SetObject>()
+        && let Ok(mut t) = s.table.try_borrow_mut()
+    {
+        let version = t.version + 1;
+        let old = std::mem::take(&mut *t);
+        t.version = version;
+        drop(t);
+        drop(old);
+    }
 }

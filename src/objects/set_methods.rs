@@ -312,6 +312,7 @@ pub static SET_ITERATOR_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<SetIterObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(set_iter_traverse, None)
 .iter(object_type::self_iter)
 .iternext(set_iter_next)
 .methods(SET_ITER_METHODS);
@@ -600,3 +601,5 @@ pub static FROZENSET_METHODS: &[MethodDef] = &[
     MethodDef::new("__reduce__", m_reduce),
     MethodDef::new("__sizeof__", m_sizeof),
 ];
+
+crate::gc_traverse!(set_iter_traverse, SetIterObject, [set]);

@@ -89,6 +89,7 @@ pub static METHOD_WRAPPER_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<MethodWrapperObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(method_wrapper_traverse, None)
 .repr(method_wrapper_repr)
 .call(method_wrapper_call)
 .getsets(METHOD_WRAPPER_GETSETS);
@@ -616,3 +617,5 @@ pub fn add_operators(vm: &mut Vm, t: &'static TypeObject, dict: &DictObject) {
         }
     }
 }
+
+crate::gc_traverse!(method_wrapper_traverse, MethodWrapperObject, [descr, self_]);

@@ -34,6 +34,7 @@ pub static SUPER_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<SuperObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(super_traverse, None)
 .flags(flags::BASETYPE)
 .doc("super() -> same as super(__class__, <first argument>)\nsuper(type) -> unbound super object\nsuper(type, obj) -> bound super object; requires isinstance(obj, type)\nsuper(type, type2) -> bound super object; requires issubclass(type2, type)\nTypical use to call a cooperative superclass method:\nclass C(B):\n    def meth(self, arg):\n        super().meth(arg)\nThis works for class methods too:\nclass C(B):\n    @classmethod\n    def cmeth(cls, arg):\n        super().cmeth(arg)\n")
 .repr(super_repr)
@@ -247,3 +248,5 @@ static SUPER_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__self__", get_self),
     GetSetDef::getter("__self_class__", get_self_class),
 ];
+
+crate::gc_traverse!(super_traverse, SuperObject, [thisclass, obj, obj_type]);

@@ -24,6 +24,7 @@ pub static TEMPLATE_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<TemplateObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(template_traverse, None)
 .repr(template_repr)
 .iter(template_iter)
 .nb(NbOp::Add, template_add)
@@ -46,6 +47,7 @@ pub static INTERPOLATION_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<InterpolationObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(interpolation_traverse, None)
 .repr(interpolation_repr)
 .getsets(INTERPOLATION_GETSETS);
 
@@ -215,3 +217,10 @@ static INTERPOLATION_GETSETS: &[GetSetDef] = &[
 pub fn is_text(o: &Obj) -> bool {
     o.downcast::<StrObject>().is_some()
 }
+
+crate::gc_traverse!(template_traverse, TemplateObject, [strings, interpolations]);
+crate::gc_traverse!(
+    interpolation_traverse,
+    InterpolationObject,
+    [value, expression, conversion, format_spec]
+);

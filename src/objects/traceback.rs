@@ -33,6 +33,7 @@ pub static FRAME_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<FrameObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(frame_traverse, Some(frame_clear))
 .repr(frame_repr)
 .getsets(FRAME_GETSETS);
 
@@ -129,6 +130,7 @@ pub static TRACEBACK_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box_trashcan::<TracebackObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(tb_traverse, Some(tb_clear))
 .getsets(TRACEBACK_GETSETS);
 
 /// `PyTraceBack_Here`: a new traceback entry for `frame` in front of `next`.
@@ -200,3 +202,38 @@ static TRACEBACK_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("tb_lineno", get_tb_lineno),
     GetSetDef::getter("tb_lasti", get_tb_lasti),
 ];
+
+/// `frame_tp_traverse`.
+fn frame_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(f) = o.downcast::<FrameObject>() {
+        visit(&f.code);
+        visit(&f.globals);
+        visit(&f.builtins);
+        f.locals.visit(visit);
+        f.back.visit(visit);
+    }
+}
+
+/// `frame_tp_clear`: the local variables a finished frame kept, which is
+/// where a frame caught in its own traceback closes its cycle.
+fn frame_clear(o: &Obj) {
+    if let Some(f) = o.downcast::<FrameObject>() {
+        drop(f.locals.take());
+        drop(f.back.take());
+    }
+}
+
+/// `tb_traverse`.
+fn tb_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(t) = o.downcast::<TracebackObject>() {
+        t.next.visit(visit);
+        visit(&t.frame);
+    }
+}
+
+/// `tb_clear` (the frame is a plain field here; the frame clears itself).
+fn tb_clear(o: &Obj) {
+    if let Some(t) = o.downcast::<TracebackObject>() {
+        drop(t.next.take());
+    }
+}

@@ -39,6 +39,7 @@ pub static EMPTY_TUPLE: StaticTuple = StaticTuple(TupleObject {
 pub static TUPLE_TYPE: TypeObject =
     TypeObject::new_static("tuple", &TUPLE_TYPE, TypeIndex::Tuple as u16, tuple_dealloc)
         .base(&object_type::OBJECT_TYPE)
+        .gc(tuple_traverse, None)
         .flags(flags::BASETYPE | flags::TUPLE_SUBCLASS | flags::SEQUENCE | flags::MATCH_SELF)
         .doc("Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.")
         .repr(tuple_repr)
@@ -83,14 +84,11 @@ pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Obj>) -> Obj {
     if n == 0 && std::ptr::eq(ty, &TUPLE_TYPE) {
         return Obj::from_static(&EMPTY_TUPLE);
     }
-    let (layout, offset) = match ty.tp_prefix {
-        0 => (layout_for(n), 0),
-        prefix => crate::objects::obj::prefixed_layout(prefix, layout_for(n)),
-    };
+    let (layout, offset) = crate::objects::obj::object_layout(ty, layout_for(n));
     // SAFETY: the layout has a non-zero size (the header); the prefix words
-    // (instances of tuple subclasses, see `Obj::alloc`) are zeroed, and
-    // every field and the `n` item slots are written before the pointer
-    // escapes.
+    // (instances of tuple subclasses) and the collector's link (see
+    // `Obj::alloc`) are zeroed, and every field and the `n` item slots are
+    // written before the pointer escapes.
     unsafe {
         let start = std::alloc::alloc_zeroed(layout);
         if start.is_null() {
@@ -109,6 +107,7 @@ pub fn new_tuple_of_type(ty: &TypeObject, items: Vec<Obj>) -> Obj {
         for (i, item) in items.into_iter().enumerate() {
             std::ptr::write(dst.add(i), item);
         }
+        crate::objects::obj::track_new(p as *const ObjHeader, ty);
         Obj::from_raw_owned(p as *const ObjHeader)
     }
 }
@@ -134,18 +133,13 @@ unsafe fn tuple_free(p: *mut ObjHeader) {
     unsafe {
         let t = p as *mut TupleObject;
         let n = (*t).len;
+        let (start, layout) = crate::objects::obj::release_prefix(p, layout_for(n));
         let items = (*t).items.as_mut_ptr();
         // Last to first, as CPython's `tuple_dealloc`.
         for i in (0..n).rev() {
             std::ptr::drop_in_place(items.add(i));
         }
-        match (*(*p).ob_type()).tp_prefix {
-            0 => dealloc(p as *mut u8, layout_for(n)),
-            prefix => {
-                let (start, layout) = crate::objects::obj::clear_prefix(p, prefix, layout_for(n));
-                dealloc(start, layout);
-            }
-        }
+        dealloc(start, layout);
     }
 }
 
@@ -384,4 +378,12 @@ static TUPLE_METHODS: &[MethodDef] = &[
 /// Orders two tuples' lengths (helper for callers comparing sequences).
 pub fn len_cmp(a: &[Obj], b: &[Obj]) -> Ordering {
     a.len().cmp(&b.len())
+}
+
+/// `tupletraverse` (last item first, as CPython). Tuples have no `tp_clear`: they are immutable, and a
+/// cycle through one is broken at one of its mutable members.
+fn tuple_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if let Some(t) = o.downcast::<TupleObject>() {
+        t.as_slice().iter().rev().for_each(visit);
+    }
 }

@@ -210,6 +210,10 @@ pub type GetterFn = fn(&mut Vm, &Obj) -> PyResult<Obj>;
 /// The `__dict__` of an instance (created on first use).
 pub type InstanceDictFn = fn(&mut Vm, &Obj) -> Obj;
 pub type SetterFn = fn(&mut Vm, &Obj, Option<Obj>) -> PyResult<()>;
+/// Calls the visitor on each reference the object owns (`tp_traverse`).
+pub type TraverseFn = fn(&Obj, &mut dyn FnMut(&Obj));
+/// Drops the object's references that may form cycles (`tp_clear`).
+pub type ClearFn = fn(&Obj);
 
 /// How a method of a builtin type binds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -405,6 +409,13 @@ pub struct TypeObject {
     /// `__slots__` of classes defined in Python; see `Obj::alloc`). 0 for
     /// every static type.
     pub tp_prefix: usize,
+    /// Reports each object reference an instance owns to the cycle
+    /// collector (`tp_traverse`). Types that have one are collectable:
+    /// their instances carry the collector's link (see `objects::gc`).
+    pub tp_traverse: Option<TraverseFn>,
+    /// Drops the references that may form cycles (`tp_clear`), to break a
+    /// cycle of garbage.
+    pub tp_clear: Option<ClearFn>,
     pub heap: Option<Box<HeapTypeData>>,
 }
 
@@ -439,6 +450,8 @@ impl TypeObject {
             tp_dealloc: dealloc,
             tp_instance_dict: None,
             tp_prefix: 0,
+            tp_traverse: None,
+            tp_clear: None,
             heap: None,
         }
         .inherit_object_slots()
@@ -457,6 +470,14 @@ impl TypeObject {
             .richcompare(o::object_richcompare)
             .getattro(attr::generic_getattr)
             .setattro(attr::generic_setattr)
+    }
+
+    /// Makes instances collectable: `traverse` reports their references,
+    /// `clear` (if any) breaks them.
+    pub const fn gc(mut self, traverse: TraverseFn, clear: Option<ClearFn>) -> TypeObject {
+        self.tp_traverse = Some(traverse);
+        self.tp_clear = clear;
+        self
     }
 
     /// Gives instances a `__dict__` reached through `f`.

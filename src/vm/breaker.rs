@@ -51,6 +51,9 @@ impl Vm {
     #[inline(never)]
     pub fn handle_eval_breaker(&mut self) -> PyResult<()> {
         let bits = self.eval_breaker.swap(0, Ordering::SeqCst);
+        if bits & crate::objects::gc::GC_SCHEDULED != 0 {
+            self.gc_collect_scheduled();
+        }
         if bits & (SIGINT | INTERRUPT) != 0 {
             return Err(self.new_exception(&KEYBOARD_INTERRUPT, vec![]));
         }

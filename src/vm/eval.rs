@@ -73,6 +73,7 @@ impl Vm {
         unsafe {
             (*frame).previous = shim;
         }
+        crate::objects::gc::set_breaker(&self.eval_breaker);
         if !self.native_stack.is_set() {
             let size = self.config.native_stack_size;
             self.native_stack.set_base(size);

@@ -175,16 +175,40 @@ impl FrameArena {
         self.free(p)
     }
 
-    /// Releases the most recent allocation, which starts at `p`.
+    /// Releases the allocation that starts at `p` and everything above it.
+    ///
+    /// Frames are freed newest first, with one exception: a frame run from
+    /// Rust (`Vm::run_frame`) is pushed before its shim and returns, so is
+    /// freed, while the shim above it is still live; the shim's own release
+    /// then must not raise `top` again. So the arena only ever shrinks here,
+    /// to the lowest address released, across chunks if need be.
     #[inline]
     fn free(&mut self, p: *mut usize) {
-        let base = self.chunks[self.current].as_ptr() as usize;
-        let off = (p as usize - base) / size_of::<usize>();
-        if off == 0 && self.current > 0 {
+        let a = p as usize;
+        loop {
+            let chunk = &self.chunks[self.current];
+            let base = chunk.as_ptr() as usize;
+            if a >= base && a < base + chunk.len() * size_of::<usize>() {
+                let off = (a - base) / size_of::<usize>();
+                if off == 0 && self.current > 0 {
+                    self.current -= 1;
+                    self.top = self.saved_tops.pop().unwrap_or(0);
+                } else {
+                    self.top = self.top.min(off);
+                }
+                return;
+            }
+            // `p` is in an earlier chunk (this chunk is then free), or in
+            // a later one (already released).
+            let earlier = self.chunks[..self.current].iter().any(|c| {
+                let b = c.as_ptr() as usize;
+                a >= b && a < b + c.len() * size_of::<usize>()
+            });
+            if !earlier {
+                return;
+            }
             self.current -= 1;
             self.top = self.saved_tops.pop().unwrap_or(0);
-        } else {
-            self.top = off;
         }
     }
 

@@ -114,6 +114,37 @@ impl GenFrame {
         }
     }
 
+    /// Shows every reference a suspended (or never started) frame holds to
+    /// `visit`: its header's, its locals' and its stack's
+    /// (`_PyFrame_Traverse`). A cleared frame holds none.
+    ///
+    /// # Safety
+    /// The frame must not be running: a running frame's saved stack
+    /// pointer is stale.
+    pub unsafe fn visit_refs(&self, visit: &mut dyn FnMut(&crate::objects::Obj)) {
+        if !self.is_live() {
+            return;
+        }
+        // SAFETY: a live frame that is not running has an initialised
+        // header and initialised slots up to its saved stack pointer.
+        unsafe {
+            let f = &*self.frame();
+            visit(&f.code);
+            visit(&f.globals);
+            visit(&f.builtins);
+            for o in [&f.func, &f.locals, &f.frame_obj].into_iter().flatten() {
+                visit(o);
+            }
+            let base = Frame::localsplus(self.frame());
+            let n = (f.stack_pointer as usize - base as usize) / size_of::<Slot>();
+            for i in 0..n {
+                if let Some(o) = &*base.add(i) {
+                    visit(o);
+                }
+            }
+        }
+    }
+
     /// Drops the frame's contents: the header's references, the locals and
     /// the stack up to `sp` (`_PyFrame_ClearExceptCode`). Idempotent.
     ///

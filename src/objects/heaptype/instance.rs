@@ -173,3 +173,43 @@ static MEMBER_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__objclass__", member_get_objclass),
     GetSetDef::getter("__doc__", member_get_doc),
 ];
+
+/// `tp_traverse` of every class (`subtype_traverse`): the `__slots__`
+/// values and the instance dict, then what the built-in layout owns.
+pub(crate) fn heap_instance_traverse(o: &Obj, visit: &mut dyn FnMut(&Obj)) {
+    if o.refcnt() >= crate::objects::header::IMMORTAL_REFCNT {
+        // A class whose metaclass is a class: made by `type_new`, without
+        // prefix words (and never seen by the collector).
+        return;
+    }
+    let ty = o.class();
+    for i in 1..=ty.tp_prefix {
+        if let Some(cell) = o.prefix_cell(i) {
+            cell.visit(visit);
+        }
+    }
+    if let Some(t) = ty.layout.tp_traverse {
+        t(o, visit);
+    }
+}
+
+/// `tp_clear` of every class (`subtype_clear`): empties the `__slots__`
+/// values, then the instance dict, then what the built-in layout clears.
+pub(crate) fn heap_instance_clear(o: &Obj) {
+    if o.refcnt() >= crate::objects::header::IMMORTAL_REFCNT {
+        return;
+    }
+    let ty = o.class();
+    let dict_word = ty.heap_data().map_or(0, |h| h.dict_word);
+    for i in (1..=ty.tp_prefix).filter(|&i| i != dict_word) {
+        if let Some(cell) = o.prefix_cell(i) {
+            drop(cell.take());
+        }
+    }
+    if let Some(cell) = o.prefix_cell(dict_word) {
+        drop(cell.take());
+    }
+    if let Some(c) = ty.layout.tp_clear {
+        c(o);
+    }
+}

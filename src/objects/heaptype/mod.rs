@@ -26,7 +26,7 @@
 //! `type_attrs.rs` (the attributes and `setattr` of classes),
 //! `type_annotations.rs` (`__annotate__` and `__annotations__`).
 
-mod instance;
+pub(crate) mod instance;
 mod mro;
 mod slot_fns;
 mod slotdefs;

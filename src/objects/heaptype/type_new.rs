@@ -387,6 +387,8 @@ fn allocate(
             base.tp_instance_dict
         },
         tp_prefix: prefix,
+        tp_traverse: Some(crate::objects::heaptype::instance::heap_instance_traverse),
+        tp_clear: Some(crate::objects::heaptype::instance::heap_instance_clear),
         heap: Some(Box::new(HeapTypeData {
             name: RefCell::new(name.to_string()),
             qualname: RefCell::new(spec.qualname.clone()),

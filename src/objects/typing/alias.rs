@@ -38,6 +38,7 @@ pub static TYPEALIAS_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<TypeAliasObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(alias_traverse, Some(alias_clear))
 .repr(typealias_repr)
 .subscript(typealias_subscript)
 .getsets(TYPEALIAS_GETSETS)
@@ -229,3 +230,10 @@ fn generic_init_subclass(vm: &mut Vm, a: &[Obj], kw: Option<&Obj>) -> PyResult<O
     dict_obj(&dict).set_str(vm.intern("__parameters__"), params);
     Ok(Obj::none())
 }
+
+crate::gc_traverse!(
+    alias_traverse,
+    TypeAliasObject,
+    [name, type_params, compute_value, value, module]
+);
+crate::gc_clear!(alias_clear, TypeAliasObject, [value]);

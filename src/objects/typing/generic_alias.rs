@@ -35,6 +35,7 @@ pub static GENERICALIAS_TYPE: TypeObject = TypeObject::new_static(
     dealloc_box::<GenericAliasObject>,
 )
 .base(&object_type::OBJECT_TYPE)
+.gc(ga_traverse, Some(ga_clear))
 .repr(ga_repr)
 .hash(ga_hash)
 .richcompare(ga_richcompare)
@@ -299,3 +300,6 @@ static GA_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__parameters__", get_parameters),
 ];
 static GA_METHODS: &[MethodDef] = &[MethodDef::new("__mro_entries__", mro_entries)];
+
+crate::gc_traverse!(ga_traverse, GenericAliasObject, [origin, args, parameters]);
+crate::gc_clear!(ga_clear, GenericAliasObject, [parameters]);

@@ -53,6 +53,7 @@ macro_rules! type_param_type {
             dealloc_box::<TypeParamObject>,
         )
         .base(&object_type::OBJECT_TYPE)
+        .gc(type_param_traverse, Some(type_param_clear))
         .repr(type_param_repr)
         .getsets($getsets)
         .methods(TYPE_PARAM_METHODS);
@@ -250,3 +251,29 @@ static TYPEVARTUPLE_GETSETS: &[GetSetDef] = &[
     GetSetDef::getter("__default__", get_default),
     GetSetDef::getter("evaluate_default", get_evaluate_default),
 ];
+
+crate::gc_traverse!(
+    type_param_traverse,
+    TypeParamObject,
+    [
+        name,
+        bound,
+        constraints,
+        default,
+        evaluate_bound,
+        evaluate_constraints,
+        evaluate_default,
+    ]
+);
+crate::gc_clear!(
+    type_param_clear,
+    TypeParamObject,
+    [
+        bound,
+        constraints,
+        default,
+        evaluate_bound,
+        evaluate_constraints,
+        evaluate_default,
+    ]
+);
