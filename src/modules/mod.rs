@@ -5,6 +5,7 @@ pub mod gc;
 pub mod import;
 pub mod io;
 pub mod sys;
+pub mod types;
 
 use crate::objects::dict::dict_obj;
 use crate::objects::{Obj, Vm};
@@ -24,6 +25,10 @@ pub static NATIVE_MODULES: &[NativeModule] = &[
     NativeModule {
         name: "gc",
         init: gc::make_module,
+    },
+    NativeModule {
+        name: "types",
+        init: types::make_module,
     },
     NativeModule {
         name: "builtins",

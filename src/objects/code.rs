@@ -194,6 +194,26 @@ impl CodeObject {
         Ok(Obj::alloc(obj))
     }
 
+    /// A copy of this code object with other `co_flags` (what
+    /// `code.replace(co_flags=...)` does for `types.coroutine`).
+    pub fn with_flags(&self, flags: u32) -> Obj {
+        Obj::alloc(CodeObject {
+            ob: ObjHeader::new(&CODE_TYPE),
+            flags,
+            code: self.code.clone(),
+            consts: self.consts.clone(),
+            names: self.names.clone(),
+            localsplusnames: self.localsplusnames.clone(),
+            localspluskinds: self.localspluskinds.clone(),
+            filename: self.filename.clone(),
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            linetable: self.linetable.clone(),
+            exceptiontable: self.exceptiontable.clone(),
+            ..*self
+        })
+    }
+
     #[inline(always)]
     pub fn consts(&self) -> &[Obj] {
         tuple_items(&self.consts).unwrap_or(&[])

@@ -193,8 +193,10 @@ impl Vm {
     /// finalizer run, in the collector's order, with the globals still
     /// intact. Classes are immortal here, so that pass is
     /// [`Vm::gc_finalize_for_exit`], which discounts the references the
-    /// interpreter's class dicts hold. Then `__main__`'s globals are
-    /// cleared in insertion order and a last collection frees the cycles.
+    /// interpreter's class dicts hold (that pass also finalizes cyclic
+    /// garbage made earlier). Then `__main__`'s globals are cleared in
+    /// insertion order and a full collection frees the cycles, whose
+    /// finalizers have run.
     pub fn finalize_main_module(&mut self) {
         let key = self.intern("__main__");
         let modules = self.modules.clone();
@@ -207,7 +209,6 @@ impl Vm {
                 crate::objects::dict::dict_obj(&modules).set_str(key, m.clone());
             }
         }
-        self.gc_collect(crate::objects::gc::NUM_GENERATIONS - 1);
         if let Some(m) = main {
             self.clear_module_globals(&m);
         }

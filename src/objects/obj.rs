@@ -201,8 +201,11 @@ impl Obj {
             let h = &*(&value as *const T as *const ObjHeader);
             &*h.ob_type()
         };
-        if ty.tp_prefix != 0 || ty.tp_traverse.is_some() {
+        if ty.tp_prefix != 0 {
             return alloc_prefixed(value, ty);
+        }
+        if ty.tp_traverse.is_some() {
+            return alloc_tracked(value);
         }
         let p = Box::into_raw(Box::new(value));
         // SAFETY: a Box pointer is non-null, and `PyLayout` guarantees an
@@ -342,6 +345,10 @@ pub unsafe fn dealloc_box<T: PyLayout>(p: *mut ObjHeader) {
         let ty = &*(*p).ob_type();
         if ty.tp_prefix == 0 && ty.tp_traverse.is_none() {
             drop(Box::from_raw(p as *mut T));
+        } else if ty.tp_prefix == 0 {
+            let t = (p as *mut u8).sub(std::mem::offset_of!(Tracked<T>, body)) as *mut Tracked<T>;
+            crate::objects::gc::untrack(&raw const (*t).head);
+            drop(Box::from_raw(t));
         } else {
             let (start, layout) = release_prefix(p, std::alloc::Layout::new::<T>());
             std::ptr::drop_in_place(p as *mut T);
@@ -370,6 +377,31 @@ pub fn object_layout(ty: &TypeObject, body: std::alloc::Layout) -> (std::alloc::
     let (layout, offset) = words.extend(body).expect("object fits in memory");
     debug_assert_eq!(offset, pre * size_of::<usize>());
     (layout.pad_to_align(), offset)
+}
+
+/// A collectable object without prefix words: the collector's link, then
+/// the object (the layout [`object_layout`] gives, known at compile time).
+#[repr(C)]
+struct Tracked<T> {
+    head: crate::objects::gc::GcHead,
+    body: T,
+}
+
+/// Allocates `value`, of a collectable type without prefix words, and
+/// starts tracking it (see [`Obj::alloc`]).
+#[inline]
+fn alloc_tracked<T: PyLayout>(value: T) -> Obj {
+    let t = Box::into_raw(Box::new(Tracked {
+        head: crate::objects::gc::GcHead::unlinked(),
+        body: value,
+    }));
+    // SAFETY: the box is live and stays at this address until
+    // `dealloc_box` frees it; the body starts with a header (`PyLayout`),
+    // at least 2-aligned.
+    unsafe {
+        crate::objects::gc::track(&raw const (*t).head);
+        Obj::from_raw_owned(&raw const (*t).body as *const ObjHeader)
+    }
 }
 
 /// Allocates `value`, of type `ty`, after its prefix words and link (see

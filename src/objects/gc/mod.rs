@@ -57,7 +57,7 @@ const UNREACHABLE: usize = 2;
 const REFS_SHIFT: u32 = 2;
 
 impl GcHead {
-    const fn unlinked() -> GcHead {
+    pub(crate) const fn unlinked() -> GcHead {
         GcHead {
             next: Cell::new(std::ptr::null()),
             prev: Cell::new(std::ptr::null()),
