@@ -201,11 +201,12 @@ impl Obj {
             let h = &*(&value as *const T as *const ObjHeader);
             &*h.ob_type()
         };
-        if ty.tp_prefix != 0 {
-            return alloc_prefixed(value, ty);
-        }
-        if ty.tp_traverse.is_some() {
-            return alloc_tracked(value);
+        if ty.tp_pre_words != 0 {
+            return if ty.tp_prefix == 0 {
+                alloc_tracked(value)
+            } else {
+                alloc_prefixed(value, ty)
+            };
         }
         let p = Box::into_raw(Box::new(value));
         // SAFETY: a Box pointer is non-null, and `PyLayout` guarantees an
@@ -343,7 +344,7 @@ pub unsafe fn dealloc_box<T: PyLayout>(p: *mut ObjHeader) {
     // heap type) is still readable and says how the object was allocated.
     unsafe {
         let ty = &*(*p).ob_type();
-        if ty.tp_prefix == 0 && ty.tp_traverse.is_none() {
+        if ty.tp_pre_words == 0 {
             drop(Box::from_raw(p as *mut T));
         } else if ty.tp_prefix == 0 {
             let t = (p as *mut u8).sub(std::mem::offset_of!(Tracked<T>, body)) as *mut Tracked<T>;
@@ -360,11 +361,7 @@ pub unsafe fn dealloc_box<T: PyLayout>(p: *mut ObjHeader) {
 /// Words of the collector's link before an object of type `ty`.
 #[inline(always)]
 pub fn gc_words(ty: &TypeObject) -> usize {
-    if ty.tp_traverse.is_some() {
-        crate::objects::gc::GC_HEAD_WORDS
-    } else {
-        0
-    }
+    ty.tp_pre_words - ty.tp_prefix
 }
 
 /// The allocation of an object of type `ty` whose body is laid out as
@@ -372,7 +369,7 @@ pub fn gc_words(ty: &TypeObject) -> usize {
 /// come `ty.tp_prefix` object cells, then, for collectable types, the
 /// collector's link.
 pub fn object_layout(ty: &TypeObject, body: std::alloc::Layout) -> (std::alloc::Layout, usize) {
-    let pre = ty.tp_prefix + gc_words(ty);
+    let pre = ty.tp_pre_words;
     let words = std::alloc::Layout::array::<usize>(pre).expect("prefix fits in memory");
     let (layout, offset) = words.extend(body).expect("object fits in memory");
     debug_assert_eq!(offset, pre * size_of::<usize>());

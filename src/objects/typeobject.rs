@@ -409,6 +409,10 @@ pub struct TypeObject {
     /// `__slots__` of classes defined in Python; see `Obj::alloc`). 0 for
     /// every static type.
     pub tp_prefix: usize,
+    /// All the words before the header: `tp_prefix` plus the collector's
+    /// link for collectable types. 0 means a plain `Box` (one test on the
+    /// allocation fast path).
+    pub tp_pre_words: usize,
     /// Reports each object reference an instance owns to the cycle
     /// collector (`tp_traverse`). Types that have one are collectable:
     /// their instances carry the collector's link (see `objects::gc`).
@@ -450,6 +454,7 @@ impl TypeObject {
             tp_dealloc: dealloc,
             tp_instance_dict: None,
             tp_prefix: 0,
+            tp_pre_words: 0,
             tp_traverse: None,
             tp_clear: None,
             heap: None,
@@ -477,6 +482,7 @@ impl TypeObject {
     pub const fn gc(mut self, traverse: TraverseFn, clear: Option<ClearFn>) -> TypeObject {
         self.tp_traverse = Some(traverse);
         self.tp_clear = clear;
+        self.tp_pre_words = self.tp_prefix + crate::objects::gc::GC_HEAD_WORDS;
         self
     }
 

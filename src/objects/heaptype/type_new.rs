@@ -387,6 +387,7 @@ fn allocate(
             base.tp_instance_dict
         },
         tp_prefix: prefix,
+        tp_pre_words: prefix + crate::objects::gc::GC_HEAD_WORDS,
         tp_traverse: Some(crate::objects::heaptype::instance::heap_instance_traverse),
         tp_clear: Some(crate::objects::heaptype::instance::heap_instance_clear),
         heap: Some(Box::new(HeapTypeData {
