@@ -139,3 +139,31 @@ fn interrupt_handle_stops_a_running_interpreter() {
         assert_eq!(outcome, Outcome::Interrupted, "{name}");
     }
 }
+
+/// A cycle an interpreter leaves behind when it is dropped is never
+/// finalized by a collection another interpreter on the same thread runs.
+#[test]
+fn a_dropped_interpreters_cycles_are_not_finalized_by_another() {
+    use pyrs::api::SourceInput;
+    let leave_cycle = "
+import sys
+class D:
+    def __del__(self):
+        print('finalized in the wrong interpreter')
+d = D()
+d.me = d
+sys.kept = d
+";
+    let mut a = capturing("a");
+    let out = a.run_source_main(SourceInput::Command(leave_cycle), "<string>", None);
+    assert_eq!(out, Outcome::Finished);
+    drop(a);
+    let mut b = capturing("b");
+    let out = b.run_source_main(
+        SourceInput::Command("import gc\nprint(gc.collect() >= 0)"),
+        "<string>",
+        None,
+    );
+    assert_eq!(out, Outcome::Finished);
+    assert_eq!(b.vm().take_captured(0), "True\n");
+}

@@ -54,7 +54,8 @@ pub enum SourceInput<'s> {
 pub struct Interpreter {
     vm: Vm,
     /// Dropped after `vm` (fields drop in order): forgets the finalizers
-    /// the interpreter's teardown queued, which no interpreter may run.
+    /// the interpreter's teardown queued, which no interpreter may run, and
+    /// puts its leftover objects out of the cycle collector's reach.
     _finalizers: DiscardFinalizers,
 }
 
@@ -63,6 +64,7 @@ struct DiscardFinalizers;
 impl Drop for DiscardFinalizers {
     fn drop(&mut self) {
         crate::objects::finalize::discard_pending();
+        crate::objects::gc::abandon_all();
     }
 }
 

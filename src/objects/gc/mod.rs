@@ -202,6 +202,9 @@ pub struct GenStats {
 /// The collector's per-thread state (`struct _gc_runtime_state`).
 pub(crate) struct GcState {
     gens: [GcList; NUM_GENERATIONS],
+    /// Objects no collection looks at: those left behind by interpreters
+    /// that were dropped (see [`abandon_all`]).
+    abandoned: GcList,
     /// Generation 0: tracked allocations minus deallocations since its last
     /// collection; older ones: collections of the next younger generation.
     counts: [Cell<usize>; NUM_GENERATIONS],
@@ -224,6 +227,7 @@ thread_local! {
     static GC: GcState = const {
         GcState {
             gens: [GcList::new(), GcList::new(), GcList::new()],
+            abandoned: GcList::new(),
             counts: [Cell::new(0), Cell::new(0), Cell::new(0)],
             thresholds: [Cell::new(2000), Cell::new(10), Cell::new(10)],
             stats: [
@@ -331,6 +335,23 @@ pub fn set_breaker(breaker: &Arc<AtomicU32>) {
     })
 }
 
+/// Puts every object tracked on this thread out of reach of later
+/// collections. An interpreter being dropped calls it: a collection run by
+/// another interpreter must not run the dropped one's finalizers, as the
+/// finalizer queue is discarded then too. Objects of other interpreters on
+/// the same thread are put away as well; they are only ever freed by
+/// reference counting from then on.
+pub fn abandon_all() {
+    GC.with(|s| {
+        for g in &s.gens {
+            g.merge_into(&s.abandoned);
+        }
+        for c in &s.counts {
+            c.set(0);
+        }
+    })
+}
+
 /// `gc.enable()` / `gc.disable()`.
 pub fn set_enabled(on: bool) {
     GC.with(|s| s.enabled.set(on));
@@ -363,7 +384,7 @@ pub fn set_thresholds(values: &[isize]) {
 /// How many objects this thread's collector tracks (live objects of
 /// collectable types): what the memory tests watch.
 pub fn tracked_count() -> usize {
-    GC.with(|s| s.gens.iter().map(GcList::len).sum())
+    GC.with(|s| s.gens.iter().chain([&s.abandoned]).map(GcList::len).sum())
 }
 
 /// `gc.get_stats()`.
