@@ -6,19 +6,21 @@
 //! those, every object of a type with a `tp_traverse` (lists, dicts,
 //! tuples, sets, functions, cells, instances of classes, generators,
 //! exceptions, frames, ...) carries a [`GcHead`] in the words just before
-//! its header, after any prefix words (see `Obj::alloc`), and sits from allocation to
-//! deallocation in one of three intrusive doubly-linked lists: young,
-//! middle-aged, old. `collect.rs` runs CPython's algorithm over those lists.
+//! its header, after any prefix words (see `Obj::alloc`), and sits from
+//! allocation to deallocation in one of three intrusive doubly-linked
+//! lists: young, middle-aged, old. `collect.rs` runs CPython's algorithm
+//! over those lists.
 //!
-//! A type that misses a reference in its traverse only makes the collector
-//! more conservative (the referent looks referenced from outside), never
-//! unsound; a traverse must never report a reference the object does not
-//! own, nor one twice.
+//! The collector never frees anything itself: `tp_clear` drops references
+//! and reference counting frees. A traverse that misses a reference only
+//! makes the collector more conservative (the referent looks referenced
+//! from outside); one that reports a reference the object does not own, or
+//! one twice, can make live objects look like garbage and get cleared.
 //!
 //! The state is per thread, like the finalizer queue and the trashcan:
 //! `Drop for Obj` has no interpreter at hand. Interpreters that take turns
-//! on one thread share it; a collection run by one can only free garbage,
-//! whoever made it.
+//! on one thread share it; when one is dropped, what it leaves tracked is
+//! put out of reach ([`abandon_all`]) so that no other runs its finalizers.
 //!
 //! This file is part of the unsafe core: it links and unlinks raw headers.
 
